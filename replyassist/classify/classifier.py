@@ -1,0 +1,130 @@
+"""Topic and urgency classification of masked messages."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.linear_model import LogisticRegression
+
+from replyassist.classify.artifacts import load_linear, read_manifest
+from replyassist.classify.deadline import due_at, utcnow
+from replyassist.classify.embeddings import Embedder, load_embedder
+from replyassist.classify.features import Featurizer
+from replyassist.classify.urgency_rules import URGENCY_ORDER, apply_rules, raise_to
+from replyassist.guidelines.schema import GuidelineConfig
+from replyassist.types import Classification
+
+
+@dataclass(frozen=True)
+class ClassifierInput:
+    """A masked message and its features; the classifier never sees raw text."""
+
+    masked_text: str
+    channel: str
+    features: sp.csr_matrix
+    received_at: datetime | None = None
+
+
+class Classifier:
+    """Calibrated topic and urgency models plus the urgency rules and deadlines."""
+
+    def __init__(
+        self,
+        featurizer: Featurizer,
+        topic_model: LogisticRegression,
+        urgency_model: LogisticRegression,
+        config: GuidelineConfig,
+        manifest: dict[str, Any] | None = None,
+    ) -> None:
+        self.featurizer = featurizer
+        self.topic_model = topic_model
+        self.urgency_model = urgency_model
+        self.config = config
+        self.manifest = manifest or {}
+
+    @property
+    def embedder(self) -> Embedder:
+        return self.featurizer.embedder
+
+    @classmethod
+    def load(cls, folder: Path, config: GuidelineConfig, embedder: str | None = None) -> Classifier:
+        """Load artifacts from ``folder``; ``embedder`` overrides the manifest's model spec."""
+        manifest = read_manifest(folder)
+        spec = embedder or manifest["embedder"]
+        featurizer = Featurizer.load(folder, load_embedder(spec), manifest.get("features", {}))
+        topic = load_linear(folder / "topic.npz")
+        urgency = load_linear(folder / "urgency.npz")
+        unknown = set(topic.classes_) - set(manifest.get("topics", topic.classes_))
+        if unknown:
+            raise ValueError(f"{folder}: topic model has unknown classes {sorted(unknown)}")
+        return cls(featurizer, topic, urgency, config, manifest)
+
+    def features(
+        self, masked_texts: Sequence[str], vectors: np.ndarray | None = None
+    ) -> sp.csr_matrix:
+        return self.featurizer.transform(list(masked_texts), vectors)
+
+    def classify_batch(self, inputs: Sequence[ClassifierInput]) -> list[Classification]:
+        if not inputs:
+            return []
+        x = sp.vstack([i.features for i in inputs], format="csr")
+        topic_p = self.topic_model.predict_proba(x)
+        urgency_p = self.urgency_model.predict_proba(x)
+        return [
+            self._decide(inp, tp, up)
+            for inp, tp, up in zip(inputs, topic_p, urgency_p, strict=True)
+        ]
+
+    def _decide(
+        self, inp: ClassifierInput, topic_p: np.ndarray, urgency_p: np.ndarray
+    ) -> Classification:
+        cfg = self.config
+        topics = [str(c) for c in self.topic_model.classes_]
+        order = np.argsort(-topic_p)
+        ranking = tuple((topics[i], float(topic_p[i])) for i in order)
+        topic, topic_conf = ranking[0]
+        reasons: list[str] = []
+        unsure = topic_conf < cfg.classification.unsure_threshold
+        if unsure and len(ranking) > 1:
+            reasons.append(
+                f"Thema unsicher ({topic_conf:.0%}): {topic} oder {ranking[1][0]} — bitte wählen"
+            )
+
+        urgencies = [str(c) for c in self.urgency_model.classes_]
+        model_urgency = urgencies[int(np.argmax(urgency_p))]
+        public = cfg.channels[inp.channel].visibility == "public"
+        rules = apply_rules(inp.masked_text, public=public)
+        urgency = raise_to(model_urgency, rules.minimum)
+        if urgency == model_urgency:
+            urgency_conf = float(np.max(urgency_p))
+        else:
+            # A rule overrode the model: report the model's belief in the
+            # rule's level or above, so the number stays a probability.
+            urgency_conf = float(
+                sum(
+                    p
+                    for u, p in zip(urgencies, urgency_p, strict=True)
+                    if URGENCY_ORDER[u] >= URGENCY_ORDER[urgency]
+                )
+            )
+            reasons.append(f"Dringlichkeit durch Regel auf {urgency!r} angehoben")
+        reasons.extend(rules.reasons)
+
+        received = inp.received_at or utcnow()
+        deadline = due_at(received, cfg.response_targets_minutes[urgency], cfg.service_hours)
+        return Classification(
+            topic=topic,
+            topic_confidence=topic_conf,
+            urgency=urgency,
+            urgency_confidence=urgency_conf,
+            due_at=deadline,
+            reasons=tuple(reasons),
+            unsure=unsure,
+            topic_ranking=ranking,
+        )

@@ -1,0 +1,74 @@
+"""Features for the classifiers: sentence embedding, optionally plus char n-grams.
+
+Character n-grams are robust to the typos, missing umlauts and compounds of
+real German messages ("krankengled", "Kinderkrankentage"); the embedding
+carries meaning across paraphrases. The n-gram part uses a stateless
+``HashingVectorizer`` so the only learned state is one IDF vector, stored in
+``ngram_idf.npz`` (no vocabulary, no pickle).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
+
+from replyassist.classify.embeddings import Embedder
+
+DEFAULT_NGRAMS: dict[str, Any] = {"n_features": 2**15, "ngram_range": [2, 5], "weight": 1.0}
+
+
+class Featurizer:
+    def __init__(self, embedder: Embedder, ngrams: dict[str, Any] | None = None) -> None:
+        self.embedder = embedder
+        self.ngram_config = ngrams
+        self._hasher: HashingVectorizer | None = None
+        self._tfidf: TfidfTransformer | None = None
+        if ngrams:
+            self._hasher = HashingVectorizer(
+                analyzer="char_wb",
+                ngram_range=tuple(ngrams["ngram_range"]),
+                n_features=int(ngrams["n_features"]),
+                alternate_sign=False,
+                norm=None,
+                lowercase=True,
+            )
+
+    @property
+    def config(self) -> dict[str, Any]:
+        return {"embedding": True, "ngrams": self.ngram_config}
+
+    def fit(self, texts: list[str]) -> Featurizer:
+        if self._hasher is not None:
+            self._tfidf = TfidfTransformer(sublinear_tf=True).fit(self._hasher.transform(texts))
+        return self
+
+    def transform(self, texts: list[str], vectors: np.ndarray | None = None) -> sp.csr_matrix:
+        """Feature rows; pass precomputed ``vectors`` to avoid embedding twice."""
+        if vectors is None:
+            vectors = self.embedder.encode(texts)
+        parts = [sp.csr_matrix(vectors)]
+        if self._hasher is not None:
+            if self._tfidf is None:
+                raise RuntimeError("Featurizer with n-grams must be fitted or loaded first")
+            grams = self._tfidf.transform(self._hasher.transform(texts))
+            parts.append(grams * float(self.ngram_config["weight"]))  # type: ignore[index]
+        return sp.hstack(parts, format="csr")
+
+    def save(self, folder: Path) -> None:
+        if self._tfidf is not None:
+            np.savez_compressed(folder / "ngram_idf.npz", idf=self._tfidf.idf_.astype(np.float32))
+
+    @classmethod
+    def load(cls, folder: Path, embedder: Embedder, config: dict[str, Any]) -> Featurizer:
+        featurizer = cls(embedder, config.get("ngrams"))
+        if featurizer._hasher is not None:
+            with np.load(folder / "ngram_idf.npz", allow_pickle=False) as data:
+                idf = data["idf"].astype(np.float64)
+            tfidf = TfidfTransformer(sublinear_tf=True)
+            tfidf.idf_ = idf
+            featurizer._tfidf = tfidf
+        return featurizer

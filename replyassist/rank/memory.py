@@ -1,0 +1,136 @@
+"""What was suggested/sent, and what agents picked: the memory behind variety and feedback.
+
+The memory stores identifiers only (scope keys such as ``thread:<id>``,
+variant ids, topic ids, timestamps) — never customer text — so it can live on
+disk without becoming a store of personal data. Two implementations share one
+interface: :class:`InMemoryMemory` for tests and single processes, and
+:class:`SqliteMemory`, safe for several processes on one file (WAL mode,
+busy timeout, one short transaction per write).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol
+
+FEEDBACK_KINDS = ("chosen", "rejected", "edited")
+
+
+class Memory(Protocol):
+    def record_use(self, scopes: Sequence[str], variant_id: str) -> None: ...
+
+    def recent_uses(self, scope: str, limit: int = 50) -> list[str]:
+        """Variant ids used in ``scope``, most recent first."""
+        ...
+
+    def record_feedback(self, topic: str, variant_id: str, kind: str) -> None: ...
+
+    def feedback_counts(self, topic: str) -> dict[str, dict[str, int]]:
+        """variant id -> {"chosen": n, "rejected": n, "edited": n} for one topic."""
+        ...
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in FEEDBACK_KINDS:
+        raise ValueError(f"feedback kind must be one of {FEEDBACK_KINDS}, got {kind!r}")
+
+
+class InMemoryMemory:
+    def __init__(self) -> None:
+        self._uses: dict[str, list[str]] = defaultdict(list)
+        self._feedback: dict[str, dict[str, dict[str, int]]] = defaultdict(
+            lambda: defaultdict(lambda: dict.fromkeys(FEEDBACK_KINDS, 0))
+        )
+        self._lock = threading.Lock()
+
+    def record_use(self, scopes: Sequence[str], variant_id: str) -> None:
+        with self._lock:
+            for scope in scopes:
+                self._uses[scope].append(variant_id)
+
+    def recent_uses(self, scope: str, limit: int = 50) -> list[str]:
+        with self._lock:
+            return list(reversed(self._uses.get(scope, [])[-limit:]))
+
+    def record_feedback(self, topic: str, variant_id: str, kind: str) -> None:
+        _check_kind(kind)
+        with self._lock:
+            self._feedback[topic][variant_id][kind] += 1
+
+    def feedback_counts(self, topic: str) -> dict[str, dict[str, int]]:
+        with self._lock:
+            return {v: dict(c) for v, c in self._feedback.get(topic, {}).items()}
+
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS uses (
+    scope TEXT NOT NULL, variant_id TEXT NOT NULL, at REAL NOT NULL
+);
+CREATE INDEX IF NOT EXISTS uses_scope_at ON uses (scope, at);
+CREATE TABLE IF NOT EXISTS feedback (
+    topic TEXT NOT NULL, variant_id TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (topic, variant_id, kind)
+);
+"""
+
+
+class SqliteMemory:
+    """A memory in one SQLite file shared by several processes."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        with self._connect() as conn:
+            conn.executescript(_SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, timeout=30.0, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA busy_timeout=30000")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            self._local.conn = conn
+        return conn
+
+    def record_use(self, scopes: Sequence[str], variant_id: str) -> None:
+        now = time.time()
+        conn = self._connect()
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.executemany(
+                "INSERT INTO uses (scope, variant_id, at) VALUES (?, ?, ?)",
+                [(s, variant_id, now) for s in scopes],
+            )
+
+    def recent_uses(self, scope: str, limit: int = 50) -> list[str]:
+        rows = self._connect().execute(
+            "SELECT variant_id FROM uses WHERE scope = ? ORDER BY at DESC, rowid DESC LIMIT ?",
+            (scope, limit),
+        )
+        return [r[0] for r in rows]
+
+    def record_feedback(self, topic: str, variant_id: str, kind: str) -> None:
+        _check_kind(kind)
+        conn = self._connect()
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(
+                "INSERT INTO feedback (topic, variant_id, kind, n) VALUES (?, ?, ?, 1) "
+                "ON CONFLICT (topic, variant_id, kind) DO UPDATE SET n = n + 1",
+                (topic, variant_id, kind),
+            )
+
+    def feedback_counts(self, topic: str) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for variant_id, kind, n in self._connect().execute(
+            "SELECT variant_id, kind, n FROM feedback WHERE topic = ?", (topic,)
+        ):
+            out.setdefault(variant_id, dict.fromkeys(FEEDBACK_KINDS, 0))[kind] = n
+        return out

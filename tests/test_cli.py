@@ -1,0 +1,86 @@
+"""The JSON Lines contracts of the CLI, run as a real subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SUGGEST_FIELDS = {"id", "topic", "topic_confidence", "urgency", "urgency_confidence", "reasons",
+                  "due_at", "masked_text", "escalate", "suggestions"}
+CLASSIFY_FIELDS = {"id", "topic", "topic_confidence", "urgency", "urgency_confidence", "reasons", "due_at"}
+
+LINES = [
+    json.dumps({"id": "a", "text": "Wann kommt mein Krankengeld? Tel. 0351 1234567", "channel": "facebook_dm"}),
+    "{das ist kein json",
+    json.dumps({"id": "c", "text": "Hallo", "channel": "fax"}),
+    json.dumps({"id": "d", "channel": "email"}),
+    "",
+    json.dumps({"id": 5, "text": "Meine Mail ist jana.schulze@web.de, Login geht nicht", "channel": "chat"}),
+]
+
+
+def run(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "replyassist.cli", *args],
+        input=stdin, capture_output=True, text=True, timeout=300, check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def suggest_out() -> subprocess.CompletedProcess[str]:
+    return run("suggest", "-", stdin="\n".join(LINES) + "\n")
+
+
+def test_suggest_one_line_per_input_in_order(suggest_out: subprocess.CompletedProcess[str]) -> None:
+    out = [json.loads(line) for line in suggest_out.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", None, "c", "d", "5"]
+    assert suggest_out.returncode == 1  # some lines failed
+
+
+def test_suggest_errors_name_line_and_field(suggest_out: subprocess.CompletedProcess[str]) -> None:
+    out = [json.loads(line) for line in suggest_out.stdout.splitlines()]
+    assert out[1]["line"] == 2 and "invalid JSON" in out[1]["error"]
+    assert out[2]["line"] == 3 and "channel" in out[2]["error"]
+    assert out[3]["line"] == 4 and "'text'" in out[3]["error"]
+    assert "kein json" not in suggest_out.stdout + suggest_out.stderr  # errors never echo input
+
+
+def test_suggest_valid_lines_have_all_fields(suggest_out: subprocess.CompletedProcess[str]) -> None:
+    out = [json.loads(line) for line in suggest_out.stdout.splitlines()]
+    for obj in (out[0], out[4]):
+        assert SUGGEST_FIELDS <= set(obj)
+        assert len(obj["suggestions"]) == 3
+        for s in obj["suggestions"]:
+            assert {"template_id", "variant_id", "text", "score", "reasons"} <= set(s)
+    assert "0351 1234567" not in out[0]["masked_text"] and "<PHONE_NUMBER>" in out[0]["masked_text"]
+    assert "<EMAIL_ADDRESS>" in out[4]["masked_text"]
+    assert out[0]["topic"] == "krankengeld"
+
+
+def test_mask_offsets_point_into_original(tmp_path: Path) -> None:
+    text = "Ich bin Jana Schulze, KVNR A123456780, IBAN DE89 3704 0044 0532 0130 00"
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "m1", "text": text}) + "\n", encoding="utf-8")
+    proc = run("mask", str(path), stdin="")
+    assert proc.returncode == 0, proc.stderr
+    obj = json.loads(proc.stdout)
+    found = {e["entity_type"]: text[e["start"]:e["end"]] for e in obj["entities"]}
+    assert found["DE_HEALTH_INSURANCE"] == "A123456780"
+    assert found["IBAN_CODE"].replace(" ", "") == "DE89370400440532013000"
+    assert "<DE_HEALTH_INSURANCE>" in obj["masked_text"] and "A123456780" not in obj["masked_text"]
+
+
+def test_classify_contract() -> None:
+    proc = run("classify", "-", stdin=json.dumps({"id": "k", "text": "Wie beantrage ich einen Pflegegrad für meinen Vater?"}) + "\n")
+    assert proc.returncode == 0, proc.stderr
+    obj = json.loads(proc.stdout)
+    assert set(obj) >= CLASSIFY_FIELDS and obj["topic"] == "pflege"
+
+
+def test_missing_file_is_a_clear_error() -> None:
+    proc = run("mask", "/nonexistent/file.jsonl", stdin="")
+    assert proc.returncode != 0 and "cannot read" in proc.stderr
