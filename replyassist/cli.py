@@ -185,6 +185,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
         gold = read_gold(Path(args.gold))
         metrics = classification_metrics(gold, assistant.classify_many(gold))
         report = format_report(metrics)
+    elif args.what == "variety":
+        from replyassist.classify.evaluate import read_gold
+        from replyassist.rank.variety import format_report as format_variety
+        from replyassist.rank.variety import variety_metrics
+
+        assistant = _assistant(args)
+        gold = read_gold(Path(args.gold))
+        results = assistant.suggest_many(gold)
+        topics = {v.template_id: v.topic for v in assistant.guidelines.variants}
+        metrics = variety_metrics(gold, results, topics)
+        report = format_variety(metrics)
     else:
         from replyassist.masking.evaluate import evaluate_mask
         from replyassist.masking.evaluate import format_report as format_mask_report
@@ -259,8 +270,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-ngrams", action="store_true", help="embedding features only")
     p.set_defaults(func=cmd_train)
 
-    p = sub.add_parser("eval", help="evaluate classify or mask against a gold JSONL file")
-    p.add_argument("what", choices=["classify", "mask"])
+    p = sub.add_parser("eval", help="evaluate classify, mask or variety against a gold JSONL file")
+    p.add_argument("what", choices=["classify", "mask", "variety"])
     p.add_argument("gold")
     p.add_argument("--json", help="also write metrics as JSON to this file (- for stdout)")
     p.add_argument("--baseline", action="store_true", help="mask: Presidio out of the box instead")

@@ -26,7 +26,9 @@ def fresh_assistant(assistant):  # type: ignore[no-untyped-def]
     from replyassist.assistant import Assistant
     from replyassist.rank.memory import InMemoryMemory
 
-    return Assistant(assistant.guidelines, assistant.classifier, assistant.masker, memory=InMemoryMemory())
+    return Assistant(
+        assistant.guidelines, assistant.classifier, assistant.masker, memory=InMemoryMemory()
+    )
 
 
 def _variants(prefix: str, n: int = 4) -> list[dict[str, str]]:
@@ -53,10 +55,18 @@ def mini_set(tmp_path: Path) -> Path:
         doc = {
             "topic": topic,
             "templates": [
-                {"id": f"{topic}.privat", "intent": "Antwort", "channels": "private",
-                 "variants": _variants(f"Private Antwort zu {topic}")},
-                {"id": f"{topic}.oeffentlich", "intent": "Antwort", "channels": "public",
-                 "variants": _variants(f"Öffentliche Antwort zu {topic}")},
+                {
+                    "id": f"{topic}.privat",
+                    "intent": "Antwort",
+                    "channels": "private",
+                    "variants": _variants(f"Private Antwort zu {topic}"),
+                },
+                {
+                    "id": f"{topic}.oeffentlich",
+                    "intent": "Antwort",
+                    "channels": "public",
+                    "variants": _variants(f"Öffentliche Antwort zu {topic}"),
+                },
             ],
         }
         (root / "templates" / f"{topic}.yaml").write_text(

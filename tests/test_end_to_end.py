@@ -15,33 +15,65 @@ from replyassist.guidelines.lint import lint_text
 from replyassist.types import Result
 
 CASES = [
-    ("krankengeld", "facebook_dm",
-     "Hallo, ich bin seit 8 Wochen krankgeschrieben, wann überweist ihr das Krankengeld? "
-     "Meine Nummer ist A123456780, Tel 0171 2345678"),
-    ("leistungen", "email",
-     "Guten Tag, übernimmt die Gesundkasse die Kosten für eine neue Brille mit Gleitsichtgläsern? "
-     "Meine Mail: k.weber@example.org"),
-    ("beitraege", "email",
-     "Warum ist mein Beitrag schon wieder gestiegen? Ich bin selbstständig und der Zusatzbeitrag "
-     "wird jetzt von meinem Konto DE89 3704 0044 0532 0130 00 abgebucht."),
-    ("mitgliedschaft", "chat",
-     "Ich habe meine Versichertenkarte verloren, wie bekomme ich eine neue eGK?"),
-    ("pflege", "email",
-     "Meine Mutter braucht Hilfe im Alltag, wie beantrage ich einen Pflegegrad und wann kommt der Medizinische Dienst?"),
-    ("praevention", "instagram_comment",
-     "Gibt es einen Zuschuss für Präventionskurse wie Yoga oder Rückenschule? 🧘"),
-    ("aktionen", "facebook_comment",
-     "Ich mache beim Gewinnspiel mit und drücke die Daumen 🍀 wann werden die Gewinner ausgelost?"),
-    ("online_service", "app_review",
-     "Seit dem letzten Update kann ich mich in der App nicht mehr einloggen, Passwort wird nicht akzeptiert"),
-    ("widerspruch", "email",
-     "Hiermit lege ich Widerspruch gegen den Ablehnungsbescheid zu meiner Reha ein. Bitte prüfen Sie den Antrag erneut."),
-    ("beschwerde", "x_post",
-     "Seit zwei Stunden in der Warteschleife, niemand geht ran. Der Service der Gesundkasse ist eine Zumutung"),
-    ("lob", "facebook_comment",
-     "Vielen Dank an das Team, ihr habt mir super schnell und freundlich geholfen!"),
-    ("sonstiges", "instagram_comment",
-     "Weiß jemand, wann das Fußballspiel heute Abend anfängt?"),
+    (
+        "krankengeld",
+        "facebook_dm",
+        "Hallo, ich bin seit 8 Wochen krankgeschrieben, wann überweist ihr das Krankengeld? "
+        "Meine Nummer ist A123456780, Tel 0171 2345678",
+    ),
+    (
+        "leistungen",
+        "email",
+        "Guten Tag, übernimmt die Gesundkasse die Kosten für eine neue Brille mit Gleitsichtgläsern? "
+        "Meine Mail: k.weber@example.org",
+    ),
+    (
+        "beitraege",
+        "email",
+        "Warum ist mein Beitrag schon wieder gestiegen? Ich bin selbstständig und der Zusatzbeitrag "
+        "wird jetzt von meinem Konto DE89 3704 0044 0532 0130 00 abgebucht.",
+    ),
+    (
+        "mitgliedschaft",
+        "chat",
+        "Ich habe meine Versichertenkarte verloren, wie bekomme ich eine neue eGK?",
+    ),
+    (
+        "pflege",
+        "email",
+        "Meine Mutter braucht Hilfe im Alltag, wie beantrage ich einen Pflegegrad und wann kommt der Medizinische Dienst?",
+    ),
+    (
+        "praevention",
+        "instagram_comment",
+        "Gibt es einen Zuschuss für Präventionskurse wie Yoga oder Rückenschule? 🧘",
+    ),
+    (
+        "aktionen",
+        "facebook_comment",
+        "Ich mache beim Gewinnspiel mit und drücke die Daumen 🍀 wann werden die Gewinner ausgelost?",
+    ),
+    (
+        "online_service",
+        "app_review",
+        "Seit dem letzten Update kann ich mich in der App nicht mehr einloggen, Passwort wird nicht akzeptiert",
+    ),
+    (
+        "widerspruch",
+        "email",
+        "Hiermit lege ich Widerspruch gegen den Ablehnungsbescheid zu meiner Reha ein. Bitte prüfen Sie den Antrag erneut.",
+    ),
+    (
+        "beschwerde",
+        "x_post",
+        "Seit zwei Stunden in der Warteschleife, niemand geht ran. Der Service der Gesundkasse ist eine Zumutung",
+    ),
+    (
+        "lob",
+        "facebook_comment",
+        "Vielen Dank an das Team, ihr habt mir super schnell und freundlich geholfen!",
+    ),
+    ("sonstiges", "instagram_comment", "Weiß jemand, wann das Fußballspiel heute Abend anfängt?"),
 ]
 
 _PII = [
@@ -57,10 +89,17 @@ def _check(result: Result, assistant, channel: str) -> None:  # type: ignore[no-
     assert len(result.suggestions) == 3
     assert len({s.variant_id for s in result.suggestions}) == 3
     for s in result.suggestions:
-        assert not [i for i in lint_text(
-            s.text, address=tone.address, greeting=tone.greeting, sign_off=tone.sign_off,
-            max_chars=assistant.guidelines.config.channels[channel].max_chars,
-        ) if i.severity == "error"], s.variant_id
+        assert not [
+            i
+            for i in lint_text(
+                s.text,
+                address=tone.address,
+                greeting=tone.greeting,
+                sign_off=tone.sign_off,
+                max_chars=assistant.guidelines.config.channels[channel].max_chars,
+            )
+            if i.severity == "error"
+        ], s.variant_id
         assert not any(rx.search(s.text) for rx in _PII)
         assert re.search(r"\b(Sie|Ihnen|Ihr|Ihre|wir|uns)\b", s.text)  # formal German
     scores = [s.score for s in result.suggestions]
@@ -108,8 +147,10 @@ def test_public_health_data_is_flagged_and_not_repeated(fresh_assistant) -> None
 def test_thread_gets_varied_top_replies(fresh_assistant) -> None:  # type: ignore[no-untyped-def]
     texts = [f"Ich mache mit beim Gewinnspiel! Team {i} 🍀" for i in range(10)]
     results = fresh_assistant.suggest_many(
-        [{"id": str(i), "text": t, "channel": "facebook_comment", "thread_id": "post-1"}
-         for i, t in enumerate(texts)]
+        [
+            {"id": str(i), "text": t, "channel": "facebook_comment", "thread_id": "post-1"}
+            for i, t in enumerate(texts)
+        ]
     )
     top1 = [r.suggestions[0].variant_id for r in results]
     assert len(set(top1)) >= 9
@@ -122,8 +163,11 @@ def test_feedback_moves_ranking(fresh_assistant) -> None:  # type: ignore[no-unt
     for _ in range(6):
         r = fresh_assistant.suggest(text, channel="email")
         ids = [s.variant_id for s in r.suggestions]
-        fresh_assistant.feedback(r.result_id, chosen=second if second in ids else None,
-                                 rejected=[top] if top in ids else [])
+        fresh_assistant.feedback(
+            r.result_id,
+            chosen=second if second in ids else None,
+            rejected=[top] if top in ids else [],
+        )
     after = fresh_assistant.suggest(text, channel="email")
     assert after.suggestions[0].variant_id != top
     with pytest.raises(KeyError):

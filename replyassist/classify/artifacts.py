@@ -40,6 +40,13 @@ def load_linear(path: Path) -> LogisticRegression:
     return model
 
 
+def as_logits(decision: np.ndarray) -> np.ndarray:
+    """Per-class logits; a binary model's 1-D decision becomes ``[0, z]`` (same softmax)."""
+    if decision.ndim == 1:
+        return np.column_stack([np.zeros_like(decision), decision])
+    return decision
+
+
 def write_manifest(folder: Path, manifest: dict[str, Any]) -> None:
     (folder / MANIFEST).write_text(
         json.dumps(manifest, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8"

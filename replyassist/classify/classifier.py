@@ -12,7 +12,7 @@ import numpy as np
 import scipy.sparse as sp
 from sklearn.linear_model import LogisticRegression
 
-from replyassist.classify.artifacts import load_linear, read_manifest
+from replyassist.classify.artifacts import as_logits, load_linear, read_manifest
 from replyassist.classify.deadline import due_at, utcnow
 from replyassist.classify.embeddings import Embedder, load_embedder
 from replyassist.classify.features import Featurizer
@@ -29,6 +29,13 @@ class ClassifierInput:
     channel: str
     features: sp.csr_matrix
     received_at: datetime | None = None
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    out: np.ndarray = e / e.sum(axis=1, keepdims=True)
+    return out
 
 
 class Classifier:
@@ -74,8 +81,13 @@ class Classifier:
         if not inputs:
             return []
         x = sp.vstack([i.features for i in inputs], format="csr")
-        topic_p = self.topic_model.predict_proba(x)
-        urgency_p = self.urgency_model.predict_proba(x)
+        temps = self.manifest.get("temperature", {})
+        topic_p = _softmax(
+            as_logits(self.topic_model.decision_function(x)) / temps.get("topic", 1.0)
+        )
+        urgency_p = _softmax(
+            as_logits(self.urgency_model.decision_function(x)) / temps.get("urgency", 1.0)
+        )
         return [
             self._decide(inp, tp, up)
             for inp, tp, up in zip(inputs, topic_p, urgency_p, strict=True)

@@ -68,7 +68,10 @@ class SentenceTransformerEmbedder:
             raise FileNotFoundError(f"sentence-transformers model folder {path} does not exist")
         self.spec = spec or f"sentence-transformers:{path}"
         self._model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        get_dim = getattr(self._model, "get_embedding_dimension", None) or (
+            self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(get_dim() or 0)
         self._batch_size = batch_size
 
     def encode(self, texts: list[str]) -> np.ndarray:

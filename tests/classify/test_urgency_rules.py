@@ -53,7 +53,9 @@ def test_ordinary_messages_raise_nothing(text: str) -> None:
 
 
 def test_caps_rage_in_public_is_high_and_explained() -> None:
-    outcome = apply_rules("WARUM ANTWORTET HIER NIEMAND EUER SERVICE IST EINE KATASTROPHE", public=True)
+    outcome = apply_rules(
+        "WARUM ANTWORTET HIER NIEMAND EUER SERVICE IST EINE KATASTROPHE", public=True
+    )
     assert outcome.minimum == "high"
     assert any("Großbuchstaben" in r for r in outcome.reasons)
     assert any("Öffentlicher Kanal" in r for r in outcome.reasons)
@@ -63,3 +65,17 @@ def test_rules_only_raise() -> None:
     assert raise_to("critical", "high") == "critical"
     assert raise_to("normal", "high") == "high"
     assert raise_to("low", "low") == "low"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "sorry my german is bad, no money for food for me and my baby",
+        "I don't want to live anymore",
+        "Die Tabletten hab ich schon gesammelt",
+        "Meine Familie wäre ohne mich besser dran",
+        "Ich habe mich gestern wieder geritzt",
+    ],
+)
+def test_critical_in_other_words(text: str) -> None:
+    assert apply_rules(text, public=False).minimum == "critical"

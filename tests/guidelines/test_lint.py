@@ -53,5 +53,7 @@ def test_missing_greeting_is_a_warning() -> None:
 
 
 def test_default_guideline_set_has_no_lint_errors() -> None:
-    errors = [line for line in lint_guidelines(GuidelineSet.load("krankenkasse")) if ": error: " in line]
+    errors = [
+        line for line in lint_guidelines(GuidelineSet.load("krankenkasse")) if ": error: " in line
+    ]
     assert errors == []

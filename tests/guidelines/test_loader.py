@@ -28,7 +28,9 @@ def test_mini_set_loads_and_renders(mini_set: Path) -> None:
 
 def test_too_few_variants_names_file_and_field(mini_set: Path) -> None:
     path = mini_set / "templates" / "alpha.yaml"
-    _edit(path, lambda d: d["templates"][1].__setitem__("variants", d["templates"][1]["variants"][:3]))
+    _edit(
+        path, lambda d: d["templates"][1].__setitem__("variants", d["templates"][1]["variants"][:3])
+    )
     with pytest.raises(GuidelineError) as err:
         GuidelineSet.load(mini_set)
     msg = str(err.value)
@@ -42,7 +44,10 @@ def test_unknown_field_is_an_error(mini_set: Path) -> None:
 
 
 def test_bad_service_hours_are_reported(mini_set: Path) -> None:
-    _edit(mini_set / "guideline.yaml", lambda d: d["service_hours"]["hours"].__setitem__("mon", "20:00-08:00"))
+    _edit(
+        mini_set / "guideline.yaml",
+        lambda d: d["service_hours"]["hours"].__setitem__("mon", "20:00-08:00"),
+    )
     with pytest.raises(GuidelineError, match=r"service_hours.hours"):
         GuidelineSet.load(mini_set)
 
@@ -56,7 +61,9 @@ def test_missing_channel_is_reported(mini_set: Path) -> None:
 def test_unknown_variable_fails_at_load_not_in_production(mini_set: Path) -> None:
     _edit(
         mini_set / "templates" / "beta.yaml",
-        lambda d: d["templates"][0]["variants"][3].__setitem__("text", "{{ greeting }} {{ kunde_name }}"),
+        lambda d: d["templates"][0]["variants"][3].__setitem__(
+            "text", "{{ greeting }} {{ kunde_name }}"
+        ),
     )
     with pytest.raises(GuidelineError, match=r"beta.privat.v4.*kunde_name"):
         GuidelineSet.load(mini_set)
@@ -93,8 +100,18 @@ def test_unknown_set_name() -> None:
 def test_default_set_covers_taxonomy() -> None:
     gs = GuidelineSet.load("krankenkasse")
     assert list(gs.topics) == [
-        "krankengeld", "leistungen", "beitraege", "mitgliedschaft", "pflege", "praevention",
-        "aktionen", "online_service", "widerspruch", "beschwerde", "lob", "sonstiges",
+        "krankengeld",
+        "leistungen",
+        "beitraege",
+        "mitgliedschaft",
+        "pflege",
+        "praevention",
+        "aktionen",
+        "online_service",
+        "widerspruch",
+        "beschwerde",
+        "lob",
+        "sonstiges",
     ]
     by_template: dict[str, int] = {}
     for v in gs.variants:
@@ -102,10 +119,16 @@ def test_default_set_covers_taxonomy() -> None:
     assert min(by_template.values()) >= 4
     for topic in gs.topics:
         for public in (True, False):
-            assert any(v.topic == topic and v.allows(public=public, urgency="normal") for v in gs.variants)
+            assert any(
+                v.topic == topic and v.allows(public=public, urgency="normal") for v in gs.variants
+            )
     # every variant renders for every channel it may serve
     for v in gs.variants:
         for channel in CHANNELS:
             if v.allows(public=gs.is_public(channel), urgency=(v.urgencies or ("normal",))[0]):
-                assert gs.render(v, channel=channel, urgency=(v.urgencies or ("normal",))[0],
-                                 topic=v.topic if v.topic in gs.topics else "sonstiges")
+                assert gs.render(
+                    v,
+                    channel=channel,
+                    urgency=(v.urgencies or ("normal",))[0],
+                    topic=v.topic if v.topic in gs.topics else "sonstiges",
+                )

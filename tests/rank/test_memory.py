@@ -66,6 +66,9 @@ def test_sqlite_stores_no_text_columns_beyond_ids(tmp_path: Path) -> None:
     path = tmp_path / "m.sqlite3"
     SqliteMemory(path).record_use(["thread:1"], "a.b.v1")
     with sqlite3.connect(path) as conn:
-        cols = {row[1] for table in ("uses", "feedback")
-                for row in conn.execute(f"PRAGMA table_info({table})")}
+        cols = {
+            row[1]
+            for table in ("uses", "feedback")
+            for row in conn.execute(f"PRAGMA table_info({table})")
+        }
     assert cols == {"scope", "variant_id", "at", "topic", "kind", "n"}
