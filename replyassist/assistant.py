@@ -26,6 +26,7 @@ from replyassist.paths import resolve_model
 from replyassist.rank.memory import InMemoryMemory, Memory
 from replyassist.rank.ranker import Ranked, Ranker
 from replyassist.rank.signals import DEFAULT_SIGNALS, RankContext, Signal
+from replyassist.rank.vectors import load_variant_vectors
 from replyassist.types import Classification, Masked, Message, Result, Suggestion
 
 #: Entity types whose presence in a public comment is flagged to the agent.
@@ -50,7 +51,11 @@ class Assistant:
         self.masker = masker
         self.memory: Memory = memory if memory is not None else InMemoryMemory()
         self.k = k
-        self.ranker = Ranker(guidelines, self._variant_vectors(), signals)
+        # Variant embeddings come precomputed with the model; edited variants are re-embedded.
+        vectors, self.recomputed_variants = load_variant_vectors(
+            guidelines, classifier.embedder, classifier.folder
+        )
+        self.ranker = Ranker(guidelines, vectors, signals)
         self._results: OrderedDict[str, tuple[str, tuple[str, ...]]] = OrderedDict()
 
     @classmethod
@@ -73,25 +78,8 @@ class Assistant:
         model_dir = resolve_model(model or guidelines.name)
         classifier = Classifier.load(model_dir, guidelines.config, embedder=embedder)
         if masker is None:
-            allow = DEFAULT_ALLOW_LIST + tuple(guidelines.config.vars.values())
-            masker = Masker.from_config(MaskingConfig(allow_list=allow))
+            masker = masker_for(guidelines)
         return cls(guidelines, classifier, masker, memory=memory, signals=signals)
-
-    def _variant_vectors(self) -> np.ndarray:
-        """Embed every variant once, at load time (never per request)."""
-        texts = []
-        for v in self.guidelines.variants:
-            channel = next(
-                c
-                for c in self.guidelines.config.channels
-                if self.guidelines.is_public(c) == (v.channels == "public")
-            )
-            topic = (
-                v.topic if v.topic in self.guidelines.topics else next(iter(self.guidelines.topics))
-            )
-            urgency = v.urgencies[0] if v.urgencies else "normal"
-            texts.append(self.guidelines.render(v, channel=channel, urgency=urgency, topic=topic))
-        return self.classifier.embedder.encode(texts)
 
     # -- stages ---------------------------------------------------------------
 
@@ -292,6 +280,16 @@ class Assistant:
             self.memory.record_feedback(topic, chosen, "edited" if edited_text else "chosen")
         for vid in rejected:
             self.memory.record_feedback(topic, vid, "rejected")
+
+
+def masker_for(guidelines: GuidelineSet) -> Masker:
+    """The masker a guideline set's model is trained and run with.
+
+    The set's own hotline, website and brand are public facts, not personal data.
+    """
+    cfg = guidelines.config
+    allow = (*DEFAULT_ALLOW_LIST, *cfg.vars.values(), cfg.brand, f"@{cfg.brand}")
+    return Masker.from_config(MaskingConfig(allow_list=allow))
 
 
 _MESSAGE_FIELDS = {f.name for f in dataclasses.fields(Message)}

@@ -155,14 +155,14 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
+    from replyassist.assistant import masker_for
     from replyassist.classify.train import train
     from replyassist.guidelines.loader import GuidelineSet
-    from replyassist.masking import Masker
     from replyassist.paths import PROJECT_ROOT
 
     guidelines = GuidelineSet.load(args.guidelines)
     out = Path(args.out) if args.out else PROJECT_ROOT / "models" / guidelines.name
-    masker = Masker.default()
+    masker = masker_for(guidelines)
     manifest = train(
         guidelines,
         out,
@@ -173,6 +173,11 @@ def cmd_train(args: argparse.Namespace) -> int:
         ngrams=not args.no_ngrams,
         progress=lambda msg: print(f"train: {msg}", file=sys.stderr),
     )
+    from replyassist.classify.embeddings import load_embedder
+    from replyassist.rank.vectors import save_variant_vectors
+
+    n = save_variant_vectors(guidelines, load_embedder(args.embedder), out)
+    print(f"train: {n} variant vectors precomputed", file=sys.stderr)
     print(json.dumps({"out": str(out), **manifest["metrics"], "data": manifest["data"]}, indent=2))
     return 0
 

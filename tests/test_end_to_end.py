@@ -174,3 +174,13 @@ def test_feedback_moves_ranking(fresh_assistant) -> None:  # type: ignore[no-unt
         fresh_assistant.feedback("nope", chosen=top)
     with pytest.raises(ValueError, match="was not suggested"):
         fresh_assistant.feedback(after.result_id, chosen="unknown.variant.v1")
+
+
+def test_shipped_model_matches_shipped_guidelines(assistant) -> None:  # type: ignore[no-untyped-def]
+    """A template or training edit without `replyassist train` must fail here, not in production."""
+    from replyassist.classify.train import data_hash
+
+    assert assistant.recomputed_variants == 0
+    manifest = assistant.classifier.manifest
+    assert manifest["data"]["sha256"] == data_hash(assistant.guidelines.training_examples())
+    assert manifest["topics"] == sorted(assistant.guidelines.topics)

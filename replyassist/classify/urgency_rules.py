@@ -105,6 +105,8 @@ DEFAULT_RULES: tuple[UrgencyRule, ...] = (
             r"\b(räumungsklage|raeumungsklage|zwangsräumung|zwangsraeumung|kontopfändung|"
             r"kontopfaendung|konto gepfändet|konto gepfaendet)\b",
             r"nichts (mehr )?zu essen",
+            r"wovon soll(en)? (ich|wir) (denn )?(jetzt )?(die |meine |unsere )?"
+            r"(miete|essen|lebensmittel|strom|einkäufe|einkaeufe) (zahlen|bezahlen|kaufen)",
             r"\bno money (left )?for (food|rent)|can'?t (pay|afford) (the |my )?(rent|food)",
         ),
         "Existenzielle Notlage: Geld für Miete oder Essen fehlt",
@@ -174,7 +176,11 @@ DEFAULT_RULES: tuple[UrgencyRule, ...] = (
 )
 
 
+_PLACEHOLDER = re.compile(r"<[A-Z_]+(?:_\d+)?>")
+
+
 def _rage_reason(text: str) -> str | None:
+    text = _PLACEHOLDER.sub(" ", text)  # <PERSON> is the masking stage's capitals, not anger
     letters = [c for c in text if c.isalpha()]
     caps_words = re.findall(r"\b[A-ZÄÖÜ]{4,}\b", text)
     if len(letters) >= 20 and sum(c.isupper() for c in letters) / len(letters) > 0.6:

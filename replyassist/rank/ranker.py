@@ -76,9 +76,9 @@ class Ranker:
         return Ranked(candidate, total, tuple(reasons))
 
     def rank(self, context: RankContext, k: int = 3, spare: int = 3) -> list[Ranked]:
-        """All admissible candidates; the first ``k + spare`` in diverse selection order.
-
-        Spares replace a suggestion that fails the style check after rendering.
+        """All admissible candidates: the diverse top-``k`` set (best first), then
+        ``spare`` more in selection order, which replace a suggestion that fails
+        the style or privacy check after rendering, then the rest.
         """
         limit = k + spare
         scored = sorted(
@@ -105,4 +105,6 @@ class Ranker:
                 if value > best_value:
                     best_i, best_value = i, value
             selected.append(pool.pop(best_i))
-        return selected + pool
+        # The set is chosen for diversity; within it, show the best first.
+        chosen = sorted(selected[:k], key=lambda r: -r.score)
+        return chosen + selected[k:] + pool

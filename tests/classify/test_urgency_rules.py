@@ -79,3 +79,15 @@ def test_rules_only_raise() -> None:
 )
 def test_critical_in_other_words(text: str) -> None:
     assert apply_rules(text, public=False).minimum == "critical"
+
+
+def test_placeholders_are_not_rage() -> None:
+    text = "Sehr geehrte Damen und Herren, ich bin <PERSON> (geb. <DATE_OF_BIRTH>), <ADDRESS>."
+    assert apply_rules(text, public=False).fired == ()
+
+
+def test_rent_question_is_critical() -> None:
+    assert (
+        apply_rules("Krankengeld fehlt. Wovon soll ich die Miete zahlen?", public=False).minimum
+        == "critical"
+    )

@@ -1,0 +1,132 @@
+"""Configuration of the masking stage, loadable from YAML.
+
+Kept as plain data so a guideline set (or a compliance team) can switch entity
+types on and off, tune the threshold and allow-list service numbers without
+touching code. Validation errors name the offending field but never echo
+values, because a misconfigured allow list may contain customer data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+#: The ten entity types of ``shared/spec/taxonomy.md``, in report order.
+ALL_ENTITY_TYPES: tuple[str, ...] = (
+    "PERSON",
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "IBAN_CODE",
+    "DE_HEALTH_INSURANCE",
+    "DE_SOCIAL_SECURITY",
+    "DATE_OF_BIRTH",
+    "ADDRESS",
+    "HEALTH_CONDITION",
+    "MEDICATION",
+)
+
+#: Identifiers with a fixed format (and mostly a check digit).
+STRUCTURED_ENTITY_TYPES: tuple[str, ...] = (
+    "EMAIL_ADDRESS",
+    "PHONE_NUMBER",
+    "IBAN_CODE",
+    "DE_HEALTH_INSURANCE",
+    "DE_SOCIAL_SECURITY",
+)
+
+#: Public service numbers that are never personal data: the default guideline
+#: set's hotline, Telefonseelsorge, the on-call medical service, emergency numbers.
+DEFAULT_ALLOW_LIST: tuple[str, ...] = (
+    "0800 4375 3752",
+    "0800 111 0 111",
+    "0800 111 0 222",
+    "116 117",
+    "116117",
+    "116 123",
+)
+
+_FIELDS = ("entity_types", "score_threshold", "allow_list")
+
+
+class MaskingConfigError(ValueError):
+    """A masking configuration is invalid; the message names the field."""
+
+
+@dataclass(frozen=True)
+class MaskingConfig:
+    """What the :class:`~replyassist.masking.masker.Masker` looks for.
+
+    ``score_threshold`` drops weak findings (a bare phone-like number without
+    context scores below it); ``allow_list`` holds strings that are never
+    masked even when a recognizer matches them, compared without spaces,
+    dashes and slashes so ``0800-4375-3752`` equals ``0800 4375 3752``.
+    """
+
+    entity_types: tuple[str, ...] = ALL_ENTITY_TYPES
+    score_threshold: float = 0.5
+    allow_list: tuple[str, ...] = DEFAULT_ALLOW_LIST
+    language: str = field(default="de", repr=False)
+
+    def __post_init__(self) -> None:
+        types = self.entity_types
+        if isinstance(types, str) or not all(isinstance(t, str) for t in types):
+            raise MaskingConfigError("field 'entity_types': expected a list of strings")
+        unknown = [t for t in types if t not in ALL_ENTITY_TYPES]
+        if unknown:
+            raise MaskingConfigError(
+                f"field 'entity_types': unknown entity type(s) {', '.join(sorted(unknown))}; "
+                f"expected some of {', '.join(ALL_ENTITY_TYPES)}"
+            )
+        if len(set(types)) != len(types):
+            raise MaskingConfigError("field 'entity_types': duplicate entries")
+        object.__setattr__(self, "entity_types", tuple(types))
+        threshold = self.score_threshold
+        if isinstance(threshold, bool) or not isinstance(threshold, (int, float)):
+            raise MaskingConfigError("field 'score_threshold': expected a number")
+        if not 0.0 <= float(threshold) <= 1.0:
+            raise MaskingConfigError("field 'score_threshold': must be between 0 and 1")
+        object.__setattr__(self, "score_threshold", float(threshold))
+        allow = self.allow_list
+        if isinstance(allow, str) or not all(isinstance(a, str) for a in allow):
+            raise MaskingConfigError("field 'allow_list': expected a list of strings")
+        object.__setattr__(self, "allow_list", tuple(allow))
+        if self.language != "de":
+            raise MaskingConfigError("field 'language': only 'de' is supported")
+
+    @classmethod
+    def from_dict(cls, data: Any) -> MaskingConfig:
+        """Build from a mapping (e.g. parsed YAML); unknown keys are errors."""
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            raise MaskingConfigError("masking config: expected a mapping at the top level")
+        if "masking" in data and isinstance(data["masking"], dict) and len(data) == 1:
+            data = data["masking"]
+        unknown = sorted(str(k) for k in data if k not in _FIELDS)
+        if unknown:
+            raise MaskingConfigError(
+                f"field {unknown[0]!r}: unknown field; expected one of {', '.join(_FIELDS)}"
+            )
+        kwargs: dict[str, Any] = {}
+        for name in ("entity_types", "allow_list"):
+            if name in data:
+                value = data[name]
+                if not isinstance(value, list):
+                    raise MaskingConfigError(f"field {name!r}: expected a list of strings")
+                kwargs[name] = tuple(value)
+        if "score_threshold" in data:
+            kwargs["score_threshold"] = data["score_threshold"]
+        return cls(**kwargs)
+
+    @classmethod
+    def from_yaml(cls, path: str | Path) -> MaskingConfig:
+        """Load from a YAML file with the keys ``entity_types``, ``score_threshold``,
+        ``allow_list`` (optionally nested under ``masking:``)."""
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            raise MaskingConfigError(f"masking config {Path(path).name}: invalid YAML") from exc
+        return cls.from_dict(data)

@@ -1,0 +1,79 @@
+"""Birth dates: a date said to be a birth date, or next to a name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import regex
+
+from replyassist.masking.recognizers._base import SpanRecognizer
+
+_MONTHS = (
+    r"januar|jan|jänner|februar|feb|märz|mär|maerz|april|apr|mai|juni|jun|juli|jul|august|aug"
+    r"|september|sept|sep|oktober|okt|november|nov|dezember|dez"
+)
+DATE_RE = regex.compile(
+    r"(?i)(?<![\w.,/-])(?:"
+    r"(?:0?[1-9]|[12]\d|3[01])\s?[./-]\s?(?:0?[1-9]|1[0-2])\s?[./-]\s?(?:19|20)?\d{2}"
+    r"|(?:0?[1-9]|[12]\d|3[01])\.?\s*(?:" + _MONTHS + r")\.?\s+(?:19|20)\d{2}"
+    r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    r")(?![\w/-]|[.,]\d)"
+)
+# A cue just before the date ("geb. am", "Geburtsdatum:", "*") or right after
+# ("... geboren"). Letter dates have their own cue ("Schreiben vom") and win.
+_CUE_BEFORE = regex.compile(
+    r"(?i)(?:\bgeb\.?|\bgeboren|\bgeb\w*ur\w*|\bgeb\w*ru\w*|\bgeb\w*dat\w*|\bgeb\w*tag|\bgeb\.?-?datum|\bgebdat|\bdob"
+    r"|\bdate of birth|\bbirthday|\bjahrgang|\*)\W{0,4}(?:(?:am|den|ist|war|im|:)\W{1,3}){0,2}$"
+)
+_CUE_AFTER = regex.compile(r"(?i)^\W{0,3}(?:geboren|geb\.|zur welt gekommen)")
+_LETTER_CUE = regex.compile(
+    r"(?i)(?:schreiben|bescheid|brief|rechnung|mahnung|antrag|termin|nachricht|mail|e-mail"
+    r"|anruf|telefonat|ablehnung|schreibens|bescheids|widerspruch|kündigung|zahlung)"
+    r"\W+(?:\w+\W+)?(?:vom|von|am|zum)\W*$|(?i:\b(?:seit|ab|bis|zum|vom)\s+(?:dem\s+)?$)"
+)
+
+NameFinder = Callable[[str], list[tuple[int, int, float, str]]]
+
+
+class DeDateOfBirthRecognizer(SpanRecognizer):
+    """Birth dates (DATE_OF_BIRTH): ``geb. 03.05.1978``, ``Jana Schulze, 3. Mai 1978``.
+
+    A date alone is not personal: "Ihr Schreiben vom 12.03.2024" is a letter
+    date. A date counts when
+    - a birth cue precedes it within a few characters ("geb.", "geboren am",
+      "Geburtsdatum:", "*", also misspelt "Geburrtsdatum") or "geboren"
+      follows it (0.9);
+    - it directly follows a name, as in a record "Jana Schulze, 03.05.1978" or
+      "Max (12.04.2019)" (0.75); the name comes from the PERSON recognizer.
+    A letter cue ("Schreiben vom", "seit", "bis zum") before the date vetoes both.
+    """
+
+    ENTITY = "DATE_OF_BIRTH"
+
+    def __init__(
+        self, supported_language: str = "de", name_finder: NameFinder | None = None
+    ) -> None:
+        super().__init__(supported_language)
+        self.name_finder = name_finder
+
+    def find(self, text: str) -> list[tuple[int, int, float, str]]:
+        spans = []
+        names: list[tuple[int, int, float, str]] | None = None
+        for m in DATE_RE.finditer(text):
+            start, end = m.span()
+            before = text[max(0, start - 40) : start]
+            if _LETTER_CUE.search(before):
+                continue
+            if _CUE_BEFORE.search(before) or _CUE_AFTER.match(text[end : end + 25]):
+                spans.append((start, end, 0.9, "birth cue"))
+                continue
+            if self.name_finder is None:
+                continue
+            if names is None:
+                names = self.name_finder(text)
+            if any(
+                0 <= start - n_end <= 3 and text[n_end:start].strip(" ,(") == ""
+                for _, n_end, _, _ in names
+            ):
+                spans.append((start, end, 0.75, "date after a name"))
+        return spans

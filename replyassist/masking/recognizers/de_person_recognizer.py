@@ -1,0 +1,637 @@
+"""Names of people: customers, relatives, doctors, staff."""
+
+from __future__ import annotations
+
+import regex
+
+from replyassist.masking.lexicon import Token, german_stop_words, read_lines, read_words, tokenize
+from replyassist.masking.recognizers._base import SpanRecognizer
+
+_TITLES = frozenset(
+    [
+        "herr",
+        "herrn",
+        "frau",
+        "hr",
+        "fr",
+        "dr",
+        "prof",
+        "doktor",
+        "dres",
+        "schwester",
+        "pfleger",
+        "familie",
+        "fam",
+    ]
+)
+_ACADEMIC = frozenset(["dr", "prof", "med", "dipl", "ing", "rer", "nat", "phil"])
+#: Lower-case name particles: "Frau de Jonge", "Morris van Noordeloos", "Ali al Hassan".
+_PARTICLES = frozenset(
+    [
+        "de",
+        "van",
+        "von",
+        "der",
+        "den",
+        "da",
+        "di",
+        "del",
+        "della",
+        "delle",
+        "du",
+        "dos",
+        "das",
+        "el",
+        "al",
+        "ten",
+        "ter",
+        "zu",
+        "le",
+        "la",
+        "bin",
+        "ibn",
+        "abu",
+        "mc",
+    ]
+)
+#: Words before a name that make the next word(s) a name, even unknown and
+#: lower case: "mein Sohn max", "Kontoinhaber: nurser hançer", "ich heiße ...".
+_STRONG_CUES = frozenset(
+    [
+        "sohn",
+        "sohnes",
+        "tochter",
+        "mann",
+        "ehemann",
+        "ehefrau",
+        "mutter",
+        "vater",
+        "mama",
+        "papa",
+        "oma",
+        "opa",
+        "bruder",
+        "enkel",
+        "enkelin",
+        "kind",
+        "partner",
+        "partnerin",
+        "freund",
+        "freundin",
+        "lebensgefährte",
+        "lebensgefährtin",
+        "kontoinhaber",
+        "kontoinhaberin",
+        "inhaber",
+        "inhaberin",
+        "versicherte",
+        "versicherter",
+        "versicherten",
+        "patient",
+        "patientin",
+        "name",
+        "namens",
+        "heiße",
+        "heisse",
+        "heiß",
+        "daten",
+        "vorname",
+        "nachname",
+        "geburtsname",
+        "mädchenname",
+        "familienname",
+    ]
+)
+_POSSESSIVES = frozenset(
+    [
+        "meine",
+        "meiner",
+        "meinen",
+        "seine",
+        "seiner",
+        "ihre",
+        "ihrer",
+        "die",
+        "der",
+        "eine",
+        "einer",
+        "mein",
+        "dein",
+        "deine",
+    ]
+)
+#: Function words that may follow "Herr"/"Frau" capitalized at a line start.
+_FUNCTION_WORDS = frozenset(
+    [
+        "und",
+        "oder",
+        "aber",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einen",
+        "ist",
+        "hat",
+        "war",
+        "sind",
+        "von",
+        "vom",
+        "zu",
+        "zum",
+        "zur",
+        "im",
+        "am",
+        "in",
+        "an",
+        "auf",
+        "mit",
+        "bei",
+        "für",
+        "hallo",
+        "danke",
+        "bitte",
+        "ich",
+        "sie",
+        "er",
+        "es",
+        "wir",
+        "ihr",
+    ]
+)
+#: Never a name right after a title ("Frau Doktor", "Herr Kollege").
+_NOT_AFTER_TITLE = frozenset(
+    [
+        "doktor",
+        "doc",
+        "professor",
+        "kollege",
+        "kollegin",
+        "sachbearbeiter",
+        "sachbearbeiterin",
+        "mitarbeiter",
+        "mitarbeiterin",
+        "berater",
+        "beraterin",
+        "chef",
+        "chefin",
+        "direktor",
+        "direktorin",
+        "präsident",
+        "ober",
+        "minister",
+        "ministerin",
+        "pfarrer",
+        "bürgermeister",
+        "bürgermeisterin",
+    ]
+)
+#: Weaker cues: only capitalized unknown words follow as a name ("Danke an Bernard Camus").
+_WEAK_CUES = frozenset(
+    [
+        "für",
+        "an",
+        "mit",
+        "von",
+        "bei",
+        "danke",
+        "hallo",
+        "hi",
+        "hey",
+        "liebe",
+        "lieber",
+        "bin",
+        "hier",
+        "sachbearbeiter",
+        "sachbearbeiterin",
+        "mitarbeiter",
+        "mitarbeiterin",
+        "kollege",
+        "kollegin",
+        "berater",
+        "beraterin",
+        "hausarzt",
+        "hausärztin",
+        "arzt",
+        "ärztin",
+    ]
+)
+#: Sign-offs after which the last words of a message are a name: "LG Kowalski".
+_SIGN_OFFS = frozenset(
+    [
+        "lg",
+        "vg",
+        "mfg",
+        "bg",
+        "gruß",
+        "gruss",
+        "grüße",
+        "grüsse",
+        "grüßen",
+        "grüssen",
+        "cheers",
+        "ciao",
+        "tschüss",
+        "danke",
+        "thx",
+    ]
+)
+#: Skipped between a cue and the name: "mein Sohn, der Max", "ich bin die jana".
+_FILLERS = frozenset(
+    [
+        "die",
+        "der",
+        "den",
+        "dem",
+        "des",
+        "meine",
+        "meinen",
+        "meiner",
+        "meinem",
+        "mein",
+        "ist",
+        "lautet",
+        "unser",
+        "unsere",
+    ]
+)
+_STREET_HEADS = ("straße", "strasse", "str", "weg", "allee", "platz", "ring", "gasse", "damm")
+
+
+class DePersonRecognizer(SpanRecognizer):
+    """Names of every origin, with titles, also lower case in chats (PERSON).
+
+    Rules, strongest first:
+    - a title ("Herr", "Frau", "Dr.", "Prof.", "Familie") + one or two
+      capitalized words, name particles allowed: ``Herr Yılmaz``,
+      ``Dr. med. Nowak``, ``Frau de Jonge`` (0.85); the title stays visible;
+    - a first name from the lexicon + last name(s): a lexicon last name in any
+      case or, for a capitalized first name, any capitalized non-word:
+      ``Jana Schulze``, ``jana kowalczyk`` (0.85);
+    - after a strong cue ("mein Sohn", "Kontoinhaber", "Name:", "ich heiße")
+      the next one to three words, even unknown and lower case (0.75);
+    - after a weak cue ("Danke an", "für", "Hallo") two unknown capitalized
+      words (0.7); after a sign-off ("LG", "Viele Grüße") the words that end
+      the message (0.75);
+    - two unknown capitalized words that open a line and are followed by a
+      comma or "hier" (a record: "Vasco Alsina, 20.3.1971") (0.7);
+    - a capitalized word + a lexicon last name (0.75); a lone capitalized
+      lexicon first name (0.6).
+
+    The lexicons (``data/first_names.txt``, ``data/last_names.txt``) come from
+    Faker's de_DE, de_AT, tr_TR, pl_PL, it_IT, en_US, ru_RU/uk_UA (transliterated)
+    locales plus common Arabic names, with ordinary German words removed
+    (``data/common_words_de.txt``, spaCy's stop words, a basic German word list)
+    so that "Nur", "Will" or "August" never become names. Those word lists also
+    keep a name from swallowing the next word ("Jana Krankengeld").
+    """
+
+    ENTITY = "PERSON"
+
+    def __init__(self, supported_language: str = "de") -> None:
+        super().__init__(supported_language)
+        self.first_names = frozenset(w.casefold() for w in read_lines("first_names.txt"))
+        self.last_names = frozenset(w.casefold() for w in read_lines("last_names.txt"))
+        health = [
+            line.lstrip("=~")
+            for name in ("health_conditions.txt", "medications.txt")
+            for line in read_lines(name)
+        ]
+        self.words = read_words("common_words_de.txt") | german_stop_words()
+        self.blocked = self.words | frozenset(h.casefold() for h in health if " " not in h)
+
+    # -- token predicates ---------------------------------------------------
+
+    def _namelike(self, tok: Token) -> bool:
+        """A capitalized word that may be an (unknown) name part."""
+        if not tok.is_capitalized or not tok.text[:1].isalpha() or tok.key in self.blocked:
+            return False
+        if tok.key in _STRONG_CUES or _is_name_cue(tok.key):
+            return False
+        if len(tok.text) < 2 or any(ch.isdigit() for ch in tok.text):
+            return False
+        return not tok.key.endswith(_STREET_HEADS) or tok.key in self.last_names
+
+    def _lowername(self, tok: Token, verbs_ok: bool = False) -> bool:
+        """A lower-case word that may be a name part in a chat (not a verb: "prüfen")."""
+        if (
+            not verbs_ok
+            and tok.key.endswith(("en", "ern", "eln"))
+            and not (tok.key in self.first_names or tok.key in self.last_names)
+        ):
+            return False
+        return (
+            tok.text[:1].isalpha()
+            and len(tok.text) >= 3
+            and tok.key not in self.blocked
+            and not any(ch.isdigit() for ch in tok.text)
+            and not tok.key.endswith(_STREET_HEADS)
+        )
+
+    def _after_title(self, tok: Token, title: Token) -> bool:
+        """The first word after a title: capitalized and not a function word
+        ("Frau Lang", "Herr Koch" are names although "lang"/"Koch" are words);
+        lower case only when the title itself is lower case ("frau dr. treccani")."""
+        if tok.key in _NOT_AFTER_TITLE or not tok.text[:1].isalpha() or tok.key in _TITLES:
+            return False
+        if any(ch.isdigit() for ch in tok.text) or len(tok.text) < 2:
+            return False
+        if tok.is_capitalized:
+            return tok.key not in _FUNCTION_WORDS
+        return not title.is_capitalized and self._lowername(tok, verbs_ok=True)
+
+    def _any_known(self, toks: list[Token]) -> bool:
+        return any(self._in(t, self.first_names) or self._in(t, self.last_names) for t in toks)
+
+    def _in(self, tok: Token, names: frozenset[str]) -> bool:
+        """In a name lexicon; a surname that is also a diagnosis ("Krebs") counts
+        only when capitalized."""
+        key = tok.key
+        if key in self.words or not tok.text[:1].isalpha():
+            return False
+        if key in self.blocked and not tok.is_capitalized:
+            return False
+        return key in names or ("-" in key and all(p in names for p in key.split("-")))
+
+    # -- matching -----------------------------------------------------------
+
+    def find(self, text: str) -> list[tuple[int, int, float, str]]:
+        tokens = tokenize(text)
+        spans: list[tuple[int, int, float, str]] = []
+        n = len(tokens)
+        words = [t for t in tokens if t.text[:1].isalpha()]
+        # lower-case chat: hardly any capitalized word after the first few
+        chat = sum(t.is_capitalized for t in words[1:]) <= 0.1 * max(1, len(words) - 1)
+        i = 0
+        while i < n:
+            found = self._match_at(text, tokens, i, chat)
+            if found:
+                first, last, score, why = found
+                spans.append((tokens[first].start, tokens[last].end, score, why))
+                i = last + 1
+            else:
+                i += 1
+        return spans
+
+    def _match_at(
+        self, text: str, tokens: list[Token], i: int, chat: bool
+    ) -> tuple[int, int, float, str] | None:
+        """The name starting at token ``i``, if any. ``chat``: the message is
+        written in lower case, so unknown lower-case words may be names."""
+        tok = tokens[i]
+        n = len(tokens)
+        cue = self._cue_before(text, tokens, i)
+
+        # title + name
+        if tok.key in _TITLES and self._title_form(tokens, i):
+            j = i + 1
+            while j < n and tokens[j].key in _ACADEMIC and j - i <= 3:
+                j += 1
+            if (  # "Frau de Jonge", "Herr van der Berg"
+                j + 1 < n
+                and tokens[j].key in _PARTICLES
+                and tokens[j + 1].is_capitalized
+                and _adjacent(text, tokens[j], tokens[j + 1])
+            ):
+                k = self._extend(text, tokens, j + 1, j, capitalized=True, max_len=3)
+                if k > j + 1:
+                    return j, k - 1, 0.85, "title + name"
+            k = j
+            if (
+                j < n
+                and _adjacent(text, tokens[j - 1], tokens[j])
+                and self._after_title(tokens[j], tok)
+            ):
+                k = self._extend(text, tokens, j + 1, j, capitalized=True, max_len=2)
+            if k > j:
+                return j, k - 1, 0.85, "title + name"
+
+        # lexicon first name (+ last names)
+        if self._in(tok, self.first_names) and (tok.is_capitalized or len(tok.text) > 2):
+            k = self._extend(
+                text,
+                tokens,
+                i + 1,
+                i,
+                capitalized=tok.is_capitalized,
+                max_len=3,
+                lexicon_only=not tok.is_capitalized,
+            )
+            if k > i + 1:
+                return i, k - 1, 0.85, "first name + last name"
+            if not tok.is_capitalized and (cue in _STRONG_CUES or cue in _SIGN_OFFS):
+                k = self._extend_lower(text, tokens, i + 1, i, max_len=2) if chat else i + 1
+                return i, k - 1, 0.75, "first name after cue"
+            if tok.is_capitalized:
+                return i, i, 0.7 if cue else 0.6, "first name"
+
+        # strong cue or sign-off + next words, lower case allowed
+        if cue in _STRONG_CUES or (cue in _SIGN_OFFS and self._ends_message(text, tokens, i)):
+            if self._namelike(tok):
+                k = self._extend(
+                    text, tokens, i + 1, i, capitalized=True, max_len=3, particles=False
+                )
+                return i, k - 1, 0.75, "after cue"
+            signature = cue in _SIGN_OFFS
+            if (
+                chat
+                and (cue in _NAME_CUES or signature)
+                and not tok.is_capitalized
+                and self._lowername(tok, signature)
+            ):
+                k = self._extend_lower(text, tokens, i + 1, i, max_len=2, verbs_ok=signature)
+                if cue in _SIGN_OFFS or self._boundary_after(text, tokens, k - 1):
+                    return i, k - 1, 0.7, "lower case after cue"
+
+        # weak cue + two capitalized words, one of them a known name
+        # ("Danke an Bernard Camus"; not "mit Face ID", "für Soziale Sicherung")
+        if cue in _WEAK_CUES and self._namelike(tok) and i + 1 < n:
+            k = self._extend(text, tokens, i + 1, i, capitalized=True, max_len=3, particles=False)
+            if k > i + 1 and (
+                self._any_known(tokens[i:k]) or self._record_end(text, tokens[k - 1])
+            ):
+                return i, k - 1, 0.7, "after weak cue"
+
+        # a record line: "Vasco Alsina, 20.3.1971"
+        if self._namelike(tok) and i + 1 < n and self._line_start(text, tok):
+            k = self._extend(text, tokens, i + 1, i, capitalized=True, max_len=3, particles=False)
+            if k > i + 1 and self._record_end(text, tokens[k - 1]):
+                return i, k - 1, 0.7, "record line"
+
+        # unknown capitalized word + lexicon last name
+        if (
+            i + 1 < n
+            and self._namelike(tok)
+            and tokens[i + 1].is_capitalized
+            and self._in(tokens[i + 1], self.last_names)
+            and _adjacent(text, tok, tokens[i + 1])
+        ):
+            return i, i + 1, 0.75, "capitalized word + last name"
+        return None
+
+    def _extend(
+        self,
+        text: str,
+        tokens: list[Token],
+        j: int,
+        prev: int,
+        capitalized: bool,
+        max_len: int,
+        lexicon_only: bool = False,
+        particles: bool = True,
+    ) -> int:
+        """Index after the last name part following ``prev`` (starting at ``j``)."""
+        k = j
+        last = prev
+        while k < len(tokens) and k - j < max_len and _adjacent(text, tokens[last], tokens[k]):
+            t = tokens[k]
+            if (
+                particles
+                and t.key in _PARTICLES
+                and k + 1 < len(tokens)
+                and (self._namelike(tokens[k + 1]) and _adjacent(text, t, tokens[k + 1]))
+            ):
+                k += 2
+                last = k - 1
+                continue
+            ok = self._in(t, self.last_names) or (
+                self._in(t, self.first_names) and (t.is_capitalized or not capitalized)
+            )
+            if not lexicon_only and capitalized and self._namelike(t):
+                ok = True
+            if not ok:
+                break
+            last = k
+            k += 1
+        return k
+
+    def _extend_lower(
+        self,
+        text: str,
+        tokens: list[Token],
+        j: int,
+        prev: int,
+        max_len: int,
+        verbs_ok: bool = False,
+    ) -> int:
+        k, last = j, prev
+        while (
+            k < len(tokens)
+            and k - j < max_len
+            and _adjacent(text, tokens[last], tokens[k])
+            and (self._lowername(tokens[k], verbs_ok) or tokens[k].key in _PARTICLES)
+        ):
+            last = k
+            k += 1
+        return k
+
+    def _cue_before(self, text: str, tokens: list[Token], i: int) -> str:
+        """The cue word before token ``i`` (skipping "die", "mein", ...), or ''."""
+        j = i - 1
+        steps = 0
+        while j >= 0 and tokens[j].key in _FILLERS and steps < 2:
+            j -= 1
+            steps += 1
+        if j < 0:
+            return ""
+        key = _normalize_cue(tokens[j].key)
+        if _is_name_cue(key):  # "Gebursname" typo
+            key = "geburtsname"
+        if key == "bin" and steps:  # "ich bin die jana" is a strong cue, "ich bin krank" not
+            return "heiße"
+        gap = text[tokens[j].end : tokens[i].start]
+        if gap.count("\n") > 1 or len(gap) > 30:
+            return ""
+        if any(ch in gap for ch in "!?") or ("." in gap and len(tokens[j].text) > 3):
+            return ""  # a sentence ended between cue and word
+        return key
+
+    @staticmethod
+    def _title_form(tokens: list[Token], i: int) -> bool:
+        """'Frau' is a title before a name, but also a noun ('meine Frau hat')."""
+        return not (
+            tokens[i].key in ("frau", "herr", "herrn")
+            and i > 0
+            and tokens[i - 1].key in _POSSESSIVES
+        )
+
+    @staticmethod
+    def _ends_message(text: str, tokens: list[Token], i: int) -> bool:
+        """At most three words follow (a signature), ignoring emoji and punctuation."""
+        return len(tokens) - i <= 3
+
+    @staticmethod
+    def _boundary_after(text: str, tokens: list[Token], k: int) -> bool:
+        """Punctuation, the end, or a function word ("... die betty und hab") follows."""
+        tok = tokens[k]
+        rest = text[tok.end : tok.end + 2]
+        if not rest or rest[0] in ",.!?;:)\n" or rest.startswith(" (") or not rest.strip():
+            return True
+        return k + 1 < len(tokens) and (
+            tokens[k + 1].key in german_stop_words() or tokens[k + 1].key in _SIGN_OFFS
+        )
+
+    @staticmethod
+    def _line_start(text: str, tok: Token) -> bool:
+        before = text[: tok.start].rstrip(" \t")
+        return not before or before[-1] in "\n("
+
+    @staticmethod
+    def _record_end(text: str, tok: Token) -> bool:
+        """What follows looks like a personal record: a date, an id, an
+        address, an e-mail, "hier", "geb." ("Vasco Alsina, 20.3.1971")."""
+        return _RECORD_TAIL.match(text, tok.end) is not None
+
+
+_RECORD_TAIL = regex.compile(
+    r"\s*[,(;]\s*(?:\d|[A-Za-z]\d{6}|[\w.+-]+@|geb|\*|tel"
+    r"|[A-ZÄÖÜ][\p{L}-]*(?:straße|str\.|weg|allee|platz|gasse|ring)\b)"
+    r"|\s+(?:hier\b|geb\b|geb\.|\*|[\w.+-]+@)",
+    regex.IGNORECASE,
+)
+#: Cues after which an unknown lower-case word is a name even in a chat; after
+#: family words ("mein vater ist dement") only lexicon first names count.
+_NAME_CUES = frozenset(
+    [
+        "name",
+        "namens",
+        "heiße",
+        "heisse",
+        "heiß",
+        "kontoinhaber",
+        "kontoinhaberin",
+        "inhaber",
+        "inhaberin",
+        "vorname",
+        "nachname",
+        "geburtsname",
+        "mädchenname",
+        "familienname",
+    ]
+)
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    """Only spaces between two name parts; a period only after an initial or a
+    title ("J. Schulze", "Dr. Nowak"), never a sentence end ("Arbeit. Per")."""
+    gap = text[a.end : b.start]
+    if len(gap) > 3 or gap.strip(" .\u00a0") != "" or "\n" in gap:
+        return False
+    return "." not in gap or len(a.text) == 1 or a.key in _ACADEMIC or a.key in _TITLES
+
+
+def _is_name_cue(key: str) -> bool:
+    """'Geburtsname' and its typos ('Gebursname', 'Geburtsanme', 'Geburtsame')."""
+    return key.startswith("geb") and ("nam" in key or "anm" in key or key.endswith("ame"))
+
+
+_SIGN_OFF_TYPO = regex.compile(r"gr[üu]+e?(?:ß|ss)+e*n?")
+
+
+def _normalize_cue(key: str) -> str:
+    """Map typos of sign-offs ("Grüßeen", "grüüßen") to "grüße"."""
+    return "grüße" if _SIGN_OFF_TYPO.fullmatch(key) else key

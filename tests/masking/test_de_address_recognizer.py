@@ -1,0 +1,43 @@
+"""ADDRESS recognizer: streets, preposition streets, postcode + town, decoys."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Found = Callable[[str], list[tuple[str, str]]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wohne in der Hauptstraße 12, 01067 Dresden.", "Hauptstraße 12, 01067 Dresden"),
+        ("Karl-Marx-Str. 5a", "Karl-Marx-Str. 5a"),
+        ("Neue Adresse: Berliner Straße 7", "Berliner Straße 7"),
+        ("Am Markt 3, 04109 Leipzig", "Am Markt 3, 04109 Leipzig"),
+        ("Alte Dorfstraße 3 ist richtig", "Alte Dorfstraße 3"),
+        ("wohne jetzt lindenweg 4a", "lindenweg 4a"),
+        ("ich wohne am sonnenhang 30", "am sonnenhang 30"),
+        ("60311 Frankfurt am Main", "60311 Frankfurt am Main"),
+        ("Wohne Goethestraße 1", "Goethestraße 1"),
+    ],
+)
+def test_found(found: Found, text: str, expected: str) -> None:
+    assert [v for t, v in found(text) if t == "ADDRESS"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Im Januar 2024 war ich beim Arzt",
+        "50000 Mitglieder haben mitgemacht",
+        "Das kostet 10000 Euro",
+        "Auf Platz 3 im Ranking",
+        "Pflegegrad 3 beantragt",
+        "Die Geschäftsstelle in Dresden hat zu",
+        "am ende 2 wochen gewartet",
+    ],
+)
+def test_not_found(found: Found, text: str) -> None:
+    assert not [v for t, v in found(text) if t == "ADDRESS"]

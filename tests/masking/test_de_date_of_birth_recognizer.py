@@ -1,0 +1,41 @@
+"""DATE_OF_BIRTH recognizer: birth cues and records vs. letter dates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Found = Callable[[str], list[tuple[str, str]]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jana Schulze, geb. 03.05.1978", "03.05.1978"),
+        ("geboren am 3. Mai 1978 in Dresden", "3. Mai 1978"),
+        ("Geburtsdatum: 1978-05-03", "1978-05-03"),
+        ("Versicherte *12.04.1961", "12.04.1961"),
+        ("Gebutrsdatum 28.09.68", "28.09.68"),  # typo in the cue
+        ("Mein Sohn Max (12.04.2019) soll mitversichert werden", "12.04.2019"),
+        ("Vasco Alsina, 20.3.1971, Lindenweg 4", "20.3.1971"),
+        ("am 5.6.1990 geboren", "5.6.1990"),
+    ],
+)
+def test_found(found: Found, text: str, expected: str) -> None:
+    assert [v for t, v in found(text) if t == "DATE_OF_BIRTH"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ihr Schreiben vom 12.03.2024 habe ich erhalten",
+        "Bescheid vom 3.1.2024, Aktenzeichen 2024/123",
+        "Kündigung zum 31.12.2024",
+        "Ich warte seit dem 01.03.2024",
+        "Termin am 12.05.2025 um 10:30 Uhr",
+        "Die Rechnung vom 15. April 2024 über 49,90 €",
+    ],
+)
+def test_not_found(found: Found, text: str) -> None:
+    assert not [v for t, v in found(text) if t == "DATE_OF_BIRTH"]

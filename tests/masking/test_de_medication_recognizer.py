@@ -1,0 +1,43 @@
+"""MEDICATION recognizer: lexicon, doses, INN stems, unknown brands in context."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Found = Callable[[str], list[tuple[str, str]]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ich nehme Metformin 1000 mg täglich", ["Metformin 1000 mg"]),
+        ("Ibuprofen 600 hilft nicht", ["Ibuprofen 600"]),
+        ("er braucht Insulin", ["Insulin"]),
+        ("ne 800er ibu genommen", ["800er ibu"]),
+        ("ASS 100 morgens", ["ASS 100"]),
+        ("Candesartan 8 mg", ["Candesartan 8 mg"]),
+        ("Olmesartan vertrage ich nicht", ["Olmesartan"]),  # INN stem, not in the lexicon
+        ("Ustekinumab alle 12 Wochen", ["Ustekinumab"]),  # -mab
+        ("Ich nehme Concor seit Jahren", ["Concor"]),  # unknown brand after a cue
+        ("L-Thyroxin 75 µg", ["L-Thyroxin 75 µg"]),
+        ("nehme magnesium", ["magnesium"]),  # supplement after a cue
+    ],
+)
+def test_found(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "MEDICATION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Magnesium ist gesund, sagt der Kurs",
+        "Ich nehme Urlaub im April",
+        "Das Protokoll vom April",
+        "Die Apotheke hat zu",
+        "Zuzahlung 10 Euro pro Rezept",
+    ],
+)
+def test_not_found(found: Found, text: str) -> None:
+    assert not [v for t, v in found(text) if t == "MEDICATION"]
