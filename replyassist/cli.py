@@ -111,24 +111,26 @@ def _assistant(args: argparse.Namespace) -> Any:
 
 
 def cmd_mask(args: argparse.Namespace) -> int:
-    import dataclasses
+    """Stream an export (JSONL, plain text lines or CSV) in constant memory."""
+    from tqdm import tqdm
 
     from replyassist.masking import Masker
+    from replyassist.masking.audit import AuditReport, csv_lines, mask_stream
 
     masker = Masker.default()
-
-    def handle(batch: list[Message]) -> list[dict[str, Any]]:
-        return [
-            {
-                "id": m.id,
-                "masked_text": masked.text,
-                "entities": [dataclasses.asdict(e) for e in masked.entities],
-            }
-            for m, masked in zip(batch, masker.mask_many(m.text for m in batch), strict=True)
-        ]
-
+    report = AuditReport(source=Path(args.file).name if args.file != "-" else "stdin")
+    failures = 0
     with _open_input(args.file) as fh:
-        return 1 if process_jsonl(fh, handle, sys.stdout) else 0
+        lines: Iterable[str] = csv_lines(Path(args.file), args.text_column) if args.csv else fh
+        records = report.track(mask_stream(lines, masker))
+        show = args.progress if args.progress is not None else sys.stderr.isatty()
+        for record in tqdm(records, unit=" msg", disable=not show, file=sys.stderr):
+            failures += "error" in record
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    if args.audit:
+        json_path, html_path = report.write(Path(args.audit))
+        print(f"audit report: {json_path}, {html_path}", file=sys.stderr)
+    return 1 if failures else 0
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
@@ -249,8 +251,14 @@ def build_parser() -> argparse.ArgumentParser:
             "--model", "-m", default=None, help="model folder (default: models/<set name>)"
         )
 
-    p = sub.add_parser("mask", help="mask personal and health data (JSONL)")
-    p.add_argument("file", help="JSONL file or - for stdin")
+    p = sub.add_parser("mask", help="mask personal and health data (JSONL, text lines or CSV)")
+    p.add_argument("file", help="JSONL (or plain text lines) file, or - for stdin")
+    p.add_argument("--csv", action="store_true", help="FILE is a CSV export")
+    p.add_argument("--text-column", default="text", help="CSV column holding the message")
+    p.add_argument("--audit", metavar="DIR", help="write mask_audit.json and .html to DIR")
+    progress = p.add_mutually_exclusive_group()
+    progress.add_argument("--progress", action="store_true", default=None, help="progress bar")
+    progress.add_argument("--no-progress", dest="progress", action="store_false")
     p.set_defaults(func=cmd_mask)
 
     p = sub.add_parser("classify", help="topic, urgency and due time (JSONL)")

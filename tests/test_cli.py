@@ -121,3 +121,44 @@ def test_classify_contract() -> None:
 def test_missing_file_is_a_clear_error() -> None:
     proc = run("mask", "/nonexistent/file.jsonl", stdin="")
     assert proc.returncode != 0 and "cannot read" in proc.stderr
+
+
+def test_mask_csv_export_with_audit_report(tmp_path: Path) -> None:
+    import csv
+
+    rows = [
+        {"id": "1", "text": "Meine KVNR ist A123456780 und ich habe Diabetes"},
+        {"id": "2", "text": "Bitte an jana.schulze@web.de antworten"},
+        {"id": "3", "text": "Danke!"},
+    ]
+    path = tmp_path / "export.csv"
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["id", "text"])
+        writer.writeheader()
+        writer.writerows(rows)
+    proc = run(
+        "mask", str(path), "--csv", "--audit", str(tmp_path / "audit"), "--no-progress", stdin=""
+    )
+    assert proc.returncode == 0, proc.stderr
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["1", "2", "3"]
+    report = json.loads((tmp_path / "audit" / "mask_audit.json").read_text(encoding="utf-8"))
+    html = (tmp_path / "audit" / "mask_audit.html").read_text(encoding="utf-8")
+    assert report["messages"] == 3 and report["messages_with_health_data"] == 1
+    for raw in ("A123456780", "Diabetes", "jana.schulze"):
+        assert raw not in html and raw not in json.dumps(report)
+    assert "<svg" in html
+
+
+def test_mask_reports_bad_lines_and_continues() -> None:
+    lines = [
+        '{"id": "a", "text": "Tel 0171 2345678"}',
+        "{kaputt",
+        '{"id": "c", "text": 5}',
+        '{"id": "d", "text": "ok"}',
+    ]
+    proc = run("mask", "-", stdin="\n".join(lines) + "\n")
+    out = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert proc.returncode == 1
+    assert [o.get("line") for o in out] == [None, 2, 3, None]
+    assert out[0]["masked_text"] == "Tel <PHONE_NUMBER>" and out[3]["masked_text"] == "ok"

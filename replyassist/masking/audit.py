@@ -28,20 +28,20 @@ class _MasksMany(Protocol):
     def mask_many(self, texts: Iterable[str]) -> Iterator[Masked]: ...
 
 
-def _parse(lineno: int, line: str) -> tuple[Any, str | None, str | None]:
+def _parse(line: str, lineno: int) -> tuple[Any, str | None, str | None]:
     """(id, text, error) of one input line; errors never quote the line."""
     stripped = line.strip()
     if stripped.startswith("{"):
         try:
             obj = json.loads(stripped)
         except json.JSONDecodeError:
-            return None, None, f"line {lineno}: invalid JSON"
+            return None, None, "invalid JSON"
         text = obj.get("text") if isinstance(obj, dict) else None
         if not isinstance(text, str):
             return (
                 obj.get("id") if isinstance(obj, dict) else None,
                 None,
-                (f"line {lineno}: field 'text' must be a string"),
+                "field 'text' must be a string",
             )
         return obj.get("id", lineno), text, None
     return lineno, line.rstrip("\n"), None
@@ -55,16 +55,16 @@ def mask_stream(
     A line is a JSON object with ``text`` (and optional ``id``) or plain
     text. Blank lines are skipped. Yields
     ``{"id", "masked_text", "entities": [{"entity_type", "start", "end", "score"}]}``
-    or ``{"id", "error"}`` for a line that cannot be read.
+    or ``{"id", "line", "error"}`` for a line that cannot be read.
     """
-    pending: list[tuple[Any, str | None, str | None]] = []
+    pending: list[tuple[int, tuple[Any, str | None, str | None]]] = []
 
     def flush() -> Iterator[dict[str, Any]]:
-        texts = [t for _, t, err in pending if err is None and t is not None]
+        texts = [t for _, (_, t, err) in pending if err is None and t is not None]
         masked = iter(masker.mask_many(texts))
-        for rid, text, err in pending:
+        for lineno, (rid, text, err) in pending:
             if err is not None or text is None:
-                yield {"id": rid, "error": err or "unreadable line"}
+                yield {"id": rid, "line": lineno, "error": err or "unreadable line"}
                 continue
             m = next(masked)
             yield {
@@ -79,7 +79,7 @@ def mask_stream(
     for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
-        pending.append(_parse(lineno, line))
+        pending.append((lineno, _parse(line, lineno)))
         if len(pending) >= chunk_size:
             yield from flush()
             pending = []
