@@ -18,12 +18,13 @@ from typing import Any
 import numpy as np
 
 from replyassist.classify.classifier import Classifier, ClassifierInput
+from replyassist.classify.thread_context import apply_thread_prior
 from replyassist.guidelines.lint import lint_text
 from replyassist.guidelines.loader import GuidelineSet
 from replyassist.masking import Masker, MaskingConfig
 from replyassist.masking.config import DEFAULT_ALLOW_LIST
 from replyassist.paths import resolve_model
-from replyassist.rank.memory import InMemoryMemory, Memory
+from replyassist.rank.memory import InMemoryMemory, Memory, open_memory
 from replyassist.rank.ranker import Ranked, Ranker
 from replyassist.rank.signals import DEFAULT_SIGNALS, RankContext, Signal
 from replyassist.rank.vectors import load_variant_vectors
@@ -65,7 +66,7 @@ class Assistant:
         *,
         model: str | Path | None = None,
         embedder: str | None = None,
-        memory: Memory | None = None,
+        memory: Memory | str | Path | None = None,
         masker: Masker | None = None,
         signals: Sequence[Signal] = DEFAULT_SIGNALS,
     ) -> Assistant:
@@ -73,12 +74,17 @@ class Assistant:
 
         ``model`` defaults to the model of the same name under ``models/``;
         ``embedder`` overrides the embedding model the artifacts were trained with.
+        ``memory`` (used variants and feedback) defaults to a SQLite file shared
+        by all processes of this set (see :func:`~replyassist.rank.memory.default_memory_path`);
+        pass ``":memory:"`` or an :class:`InMemoryMemory` to keep nothing on disk.
         """
         guidelines = GuidelineSet.load(name_or_path)
         model_dir = resolve_model(model or guidelines.name)
         classifier = Classifier.load(model_dir, guidelines.config, embedder=embedder)
         if masker is None:
             masker = masker_for(guidelines)
+        if memory is None or isinstance(memory, str | Path):
+            memory = open_memory(memory, guidelines.name)
         return cls(guidelines, classifier, masker, memory=memory, signals=signals)
 
     # -- stages ---------------------------------------------------------------
@@ -174,6 +180,13 @@ class Assistant:
         public = gs.is_public(message.channel)
         thread_scope = f"thread:{message.thread_id}" if message.thread_id else None
         channel_scope = f"channel:{message.channel}"
+        if thread_scope:
+            c = apply_thread_prior(
+                c,
+                self.memory.topic_weights(thread_scope),
+                unsure_threshold=gs.config.classification.unsure_threshold,
+            )
+            self.memory.record_topic(thread_scope, c.topic, c.topic_confidence)
         context = RankContext(
             classification=c,
             channel=message.channel,

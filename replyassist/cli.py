@@ -104,9 +104,9 @@ def process_jsonl(
 
 def _assistant(args: argparse.Namespace) -> Any:
     from replyassist.assistant import Assistant
-    from replyassist.rank.memory import SqliteMemory
 
-    memory = SqliteMemory(args.memory) if getattr(args, "memory", None) else None
+    # Only `suggest` remembers what it proposed; classify and eval keep nothing.
+    memory = getattr(args, "memory", ":memory:")
     return Assistant.from_guidelines(args.guidelines, model=args.model, memory=memory)
 
 
@@ -269,7 +269,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("suggest", help="ranked reply suggestions (JSONL)")
     p.add_argument("file")
     with_set(p)
-    p.add_argument("--memory", help="SQLite file remembering used variants (default: in memory)")
+    p.add_argument(
+        "--memory",
+        help="SQLite file remembering used variants and feedback, shared by processes "
+        "(default: $REPLYASSIST_MEMORY or ~/.local/state/replyassist/<set>-memory.sqlite3; "
+        "':memory:' keeps nothing)",
+    )
     p.set_defaults(func=cmd_suggest)
 
     p = sub.add_parser("train", help="train the topic and urgency models of a guideline set")

@@ -55,7 +55,7 @@ def run_demo(guidelines: str | Path = "krankenkasse", model: str | Path | None =
 
     console = Console()
     started = time.perf_counter()
-    assistant = Assistant.from_guidelines(guidelines, model=model)
+    assistant = Assistant.from_guidelines(guidelines, model=model, memory=":memory:")
     console.print(
         f"[bold]replyassist demo[/] — guideline set [cyan]{assistant.guidelines.name}[/], "
         f"{len(assistant.guidelines.variants)} variants, loaded in "

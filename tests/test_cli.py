@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -49,10 +51,15 @@ LINES = [
 ]
 
 
-def run(*args: str, stdin: str) -> subprocess.CompletedProcess[str]:
+_STATE = tempfile.mkdtemp(prefix="replyassist-cli-test-")
+
+
+def run(*args: str, stdin: str, memory: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "REPLYASSIST_MEMORY": memory or os.path.join(_STATE, "memory.sqlite3")}
     return subprocess.run(
         [sys.executable, "-m", "replyassist.cli", *args],
         input=stdin,
+        env=env,
         capture_output=True,
         text=True,
         timeout=300,
@@ -162,3 +169,25 @@ def test_mask_reports_bad_lines_and_continues() -> None:
     assert proc.returncode == 1
     assert [o.get("line") for o in out] == [None, 2, 3, None]
     assert out[0]["masked_text"] == "Tel <PHONE_NUMBER>" and out[3]["masked_text"] == "ok"
+
+
+def test_suggest_remembers_used_variants_across_processes(tmp_path: Path) -> None:
+    """The default memory is a SQLite file: a second run in the same thread varies its reply."""
+    line = (
+        json.dumps(
+            {
+                "id": "x",
+                "text": "Ich mache beim Gewinnspiel mit! 🍀",
+                "channel": "facebook_comment",
+                "thread_id": "post-42",
+            }
+        )
+        + "\n"
+    )
+    memory = str(tmp_path / "mem.sqlite3")
+    first = run("suggest", "-", stdin=line, memory=memory)
+    second = run("suggest", "-", stdin=line, memory=memory)
+    assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
+    top = [json.loads(p.stdout)["suggestions"][0]["variant_id"] for p in (first, second)]
+    assert top[0] != top[1]
+    assert os.path.getsize(memory) > 0

@@ -10,6 +10,7 @@ busy timeout, one short transaction per write).
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 import time
@@ -34,6 +35,14 @@ class Memory(Protocol):
         """variant id -> {"chosen": n, "rejected": n, "edited": n} for one topic."""
         ...
 
+    def record_topic(self, scope: str, topic: str, weight: float) -> None:
+        """Remember that a message in ``scope`` (a thread) was about ``topic``."""
+        ...
+
+    def topic_weights(self, scope: str) -> dict[str, float]:
+        """topic -> summed weight of the messages seen so far in ``scope``."""
+        ...
+
 
 def _check_kind(kind: str) -> None:
     if kind not in FEEDBACK_KINDS:
@@ -46,6 +55,7 @@ class InMemoryMemory:
         self._feedback: dict[str, dict[str, dict[str, int]]] = defaultdict(
             lambda: defaultdict(lambda: dict.fromkeys(FEEDBACK_KINDS, 0))
         )
+        self._topics: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         self._lock = threading.Lock()
 
     def record_use(self, scopes: Sequence[str], variant_id: str) -> None:
@@ -66,6 +76,14 @@ class InMemoryMemory:
         with self._lock:
             return {v: dict(c) for v, c in self._feedback.get(topic, {}).items()}
 
+    def record_topic(self, scope: str, topic: str, weight: float) -> None:
+        with self._lock:
+            self._topics[scope][topic] += weight
+
+    def topic_weights(self, scope: str) -> dict[str, float]:
+        with self._lock:
+            return dict(self._topics.get(scope, {}))
+
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS uses (
@@ -75,6 +93,10 @@ CREATE INDEX IF NOT EXISTS uses_scope_at ON uses (scope, at);
 CREATE TABLE IF NOT EXISTS feedback (
     topic TEXT NOT NULL, variant_id TEXT NOT NULL, kind TEXT NOT NULL, n INTEGER NOT NULL,
     PRIMARY KEY (topic, variant_id, kind)
+);
+CREATE TABLE IF NOT EXISTS topics (
+    scope TEXT NOT NULL, topic TEXT NOT NULL, weight REAL NOT NULL,
+    PRIMARY KEY (scope, topic)
 );
 """
 
@@ -134,3 +156,32 @@ class SqliteMemory:
         ):
             out.setdefault(variant_id, dict.fromkeys(FEEDBACK_KINDS, 0))[kind] = n
         return out
+
+    def record_topic(self, scope: str, topic: str, weight: float) -> None:
+        conn = self._connect()
+        with conn:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute(
+                "INSERT INTO topics (scope, topic, weight) VALUES (?, ?, ?) "
+                "ON CONFLICT (scope, topic) DO UPDATE SET weight = weight + excluded.weight",
+                (scope, topic, weight),
+            )
+
+    def topic_weights(self, scope: str) -> dict[str, float]:
+        rows = self._connect().execute("SELECT topic, weight FROM topics WHERE scope = ?", (scope,))
+        return {topic: float(weight) for topic, weight in rows}
+
+
+def default_memory_path(name: str) -> Path:
+    """``$REPLYASSIST_MEMORY``, else ``$XDG_STATE_HOME/replyassist/<name>-memory.sqlite3``."""
+    if env := os.environ.get("REPLYASSIST_MEMORY"):
+        return Path(env)
+    state = Path(os.environ.get("XDG_STATE_HOME") or Path.home() / ".local" / "state")
+    return state / "replyassist" / f"{name}-memory.sqlite3"
+
+
+def open_memory(spec: str | Path | None, name: str) -> Memory:
+    """``None`` -> the default SQLite file of set ``name``; ``":memory:"`` -> in memory only."""
+    if spec is not None and str(spec) == ":memory:":
+        return InMemoryMemory()
+    return SqliteMemory(spec if spec is not None else default_memory_path(name))

@@ -105,6 +105,10 @@ class Ranker:
                 if value > best_value:
                     best_i, best_value = i, value
             selected.append(pool.pop(best_i))
-        # The set is chosen for diversity; within it, show the best first.
-        chosen = sorted(selected[:k], key=lambda r: -r.score)
+        # The set is chosen for diversity; within it, the classified topic leads
+        # (an unsure second topic never takes the first slot), then the best first.
+        primary = {context.classification.topic, ANY_TOPIC}
+        chosen = sorted(
+            selected[:k], key=lambda r: (r.candidate.variant.topic not in primary, -r.score)
+        )
         return chosen + selected[k:] + pool

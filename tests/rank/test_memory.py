@@ -72,3 +72,15 @@ def test_sqlite_stores_no_text_columns_beyond_ids(tmp_path: Path) -> None:
             for row in conn.execute(f"PRAGMA table_info({table})")
         }
     assert cols == {"scope", "variant_id", "at", "topic", "kind", "n"}
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert tables == {"uses", "feedback", "topics"}
+
+
+def test_thread_topics_accumulate(memory: Memory) -> None:
+    memory.record_topic("thread:p1", "aktionen", 0.9)
+    memory.record_topic("thread:p1", "aktionen", 0.6)
+    memory.record_topic("thread:p1", "lob", 0.5)
+    weights = memory.topic_weights("thread:p1")
+    assert weights == {"aktionen": 1.5, "lob": 0.5}
+    assert memory.topic_weights("thread:other") == {}
