@@ -54,7 +54,7 @@ def main() -> None:
     for name, cfg in CONFIGS.items():
         with tempfile.TemporaryDirectory() as tmp:
             t0 = time.perf_counter()
-            train(gs, Path(tmp), mask_fn, cv_folds=0, **cfg)  # type: ignore[arg-type]
+            train(gs, Path(tmp), mask_fn, **cfg)  # type: ignore[arg-type]
             train_s = time.perf_counter() - t0
             clf = Classifier.load(Path(tmp), gs.config)
             row: dict[str, object] = {"train_s": round(train_s, 1)}

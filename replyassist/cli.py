@@ -192,6 +192,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         gold = read_gold(Path(args.gold))
         metrics = classification_metrics(gold, assistant.classify_many(gold))
         report = format_report(metrics)
+        if args.figure:
+            from replyassist.classify.evaluate import reliability_svg
+
+            Path(args.figure).write_text(reliability_svg(metrics), encoding="utf-8")
     elif args.what == "variety":
         from replyassist.classify.evaluate import read_gold
         from replyassist.rank.variety import format_report as format_variety
@@ -293,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold")
     p.add_argument("--json", help="also write metrics as JSON to this file (- for stdout)")
     p.add_argument("--baseline", action="store_true", help="mask: Presidio out of the box instead")
+    p.add_argument("--figure", help="classify: write a reliability diagram (SVG) to this file")
     with_set(p)
     p.set_defaults(func=cmd_eval)
 

@@ -191,3 +191,37 @@ def test_suggest_remembers_used_variants_across_processes(tmp_path: Path) -> Non
     top = [json.loads(p.stdout)["suggestions"][0]["variant_id"] for p in (first, second)]
     assert top[0] != top[1]
     assert os.path.getsize(memory) > 0
+
+
+def test_eval_classify_reports_metrics_and_figure(tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    lines = (
+        (Path(__file__).parent / "data" / "classify_dev.jsonl")
+        .read_text(encoding="utf-8")
+        .splitlines()
+    )
+    gold.write_text("\n".join(lines[:40]) + "\n", encoding="utf-8")
+    proc = run(
+        "eval",
+        "classify",
+        str(gold),
+        "--json",
+        str(tmp_path / "m.json"),
+        "--figure",
+        str(tmp_path / "r.svg"),
+        stdin="",
+    )
+    assert proc.returncode == 0, proc.stderr
+    metrics = json.loads((tmp_path / "m.json").read_text(encoding="utf-8"))
+    assert metrics["n"] == 40
+    for key in (
+        "topic_macro_f1",
+        "urgency_accuracy",
+        "recall_critical",
+        "topic_ece",
+        "topic_confusion",
+    ):
+        assert key in metrics
+    assert 0.0 <= metrics["topic_macro_f1"] <= 1.0
+    assert "macro-F1" in proc.stdout
+    assert (tmp_path / "r.svg").read_text(encoding="utf-8").startswith("<svg")

@@ -144,3 +144,42 @@ def format_report(m: dict[str, Any]) -> str:
     if m["missed_critical"]:
         lines += ["", "missed critical: " + ", ".join(str(x["id"]) for x in m["missed_critical"])]
     return "\n".join(lines)
+
+
+def reliability_svg(m: dict[str, Any], size: int = 320) -> str:
+    """A self-contained SVG reliability diagram (accuracy vs. confidence per bin)."""
+    pad = 40
+    inner = size - 2 * pad
+
+    def xy(conf: float, acc: float) -> tuple[float, float]:
+        return pad + conf * inner, size - pad - acc * inner
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}" '
+        f'font-family="sans-serif" font-size="11">',
+        f'<rect x="{pad}" y="{pad}" width="{inner}" height="{inner}" fill="none" stroke="#999"/>',
+        f'<line x1="{pad}" y1="{size - pad}" x2="{size - pad}" y2="{pad}" stroke="#bbb" '
+        'stroke-dasharray="4 3"/>',
+    ]
+    n_max = max((b["n"] for b in m["topic_reliability"]), default=1)
+    for b in m["topic_reliability"]:
+        lo = float(b["bin"].split("-")[0])
+        x0, _ = xy(lo, 0)
+        _, y = xy(lo, b["accuracy"])
+        opacity = 0.3 + 0.7 * b["n"] / n_max
+        parts.append(
+            f'<rect x="{x0 + 1:.1f}" y="{y:.1f}" width="{inner / 10 - 2:.1f}" '
+            f'height="{size - pad - y:.1f}" fill="#3b6ea5" fill-opacity="{opacity:.2f}">'
+            f"<title>{b['bin']}: n={b['n']}, accuracy {b['accuracy']:.2f}</title></rect>"
+        )
+        cx, cy = xy(b["confidence"], b["accuracy"])
+        parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="3" fill="#c0392b"/>')
+    parts += [
+        f'<text x="{size / 2}" y="{size - 10}" text-anchor="middle">confidence</text>',
+        f'<text x="12" y="{size / 2}" transform="rotate(-90 12 {size / 2})" '
+        'text-anchor="middle">accuracy</text>',
+        f'<text x="{size / 2}" y="24" text-anchor="middle">topic reliability, '
+        f"ECE {m['topic_ece']:.3f} (n={m['n']})</text>",
+        "</svg>",
+    ]
+    return "\n".join(parts) + "\n"
