@@ -114,20 +114,12 @@ class Result:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of ``replyassist suggest`` (design brief)."""
-        c = self.classification
         return {
-            "id": self.message_id,
+            **classification_to_dict(self.message_id, self.classification),
             "result_id": self.result_id,
             "channel": self.channel,
             "masked_text": self.masked.text,
             "entities": [dataclasses.asdict(e) for e in self.masked.entities],
-            "topic": c.topic,
-            "topic_confidence": round(c.topic_confidence, 4),
-            "urgency": c.urgency,
-            "urgency_confidence": round(c.urgency_confidence, 4),
-            "unsure": c.unsure,
-            "reasons": list(c.reasons),
-            "due_at": c.due_at.isoformat(),
             "escalate": self.escalate,
             "escalation_team": self.escalation_team,
             "flags": list(self.flags),

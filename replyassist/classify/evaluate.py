@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -16,18 +15,14 @@ from sklearn.metrics import (
     precision_recall_fscore_support,
 )
 
+from replyassist.jsonl import read_jsonl
 from replyassist.types import URGENCIES, Classification
 
 
 def read_gold(path: Path) -> list[dict[str, Any]]:
+    """Classify gold: input lines plus ``topic`` and ``urgency``."""
     rows = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise ValueError(f"{path}:{lineno}: invalid JSON: {exc.msg}") from exc
+    for lineno, obj in read_jsonl(path):
         for name in ("text", "topic", "urgency"):
             if not isinstance(obj.get(name), str):
                 raise ValueError(f"{path}:{lineno}: field '{name}' is required")

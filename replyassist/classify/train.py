@@ -26,26 +26,9 @@ from sklearn.model_selection import StratifiedKFold, cross_val_predict
 from replyassist.classify.artifacts import as_logits, save_linear, write_manifest
 from replyassist.classify.embeddings import load_embedder
 from replyassist.classify.features import DEFAULT_NGRAMS, Featurizer
-from replyassist.guidelines.loader import GuidelineSet, TrainingExample
+from replyassist.guidelines.loader import GuidelineSet, TrainingExample, read_labelled
 
 MaskFn = Callable[[list[str]], list[str]]
-
-
-def read_labelled_jsonl(path: Path) -> list[TrainingExample]:
-    out = []
-    for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-            out.append(
-                TrainingExample(
-                    obj["text"], obj["topic"], obj.get("urgency"), obj.get("channel"), path.name
-                )
-            )
-        except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            raise ValueError(f"{path}:{lineno}: invalid labelled line: {exc}") from exc
-    return out
 
 
 def data_hash(examples: Sequence[TrainingExample]) -> str:
@@ -90,7 +73,7 @@ def train(
     """Fit both models, write artifacts and a manifest to ``out_dir``; return the manifest."""
     examples = guidelines.training_examples()
     for path in extra:
-        examples.extend(read_labelled_jsonl(path))
+        examples.extend(read_labelled(path))
     unknown = {ex.topic for ex in examples} - set(guidelines.topics)
     if unknown:
         raise ValueError(f"training data has topics not in the guideline set: {sorted(unknown)}")

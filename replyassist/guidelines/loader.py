@@ -6,9 +6,8 @@ test-render every variant; errors name the file and the field.
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -26,6 +25,7 @@ from replyassist.guidelines.schema import (
     Topic,
     TopicsFile,
 )
+from replyassist.jsonl import read_jsonl
 from replyassist.paths import resolve_guidelines
 from replyassist.types import CHANNELS, URGENCIES
 
@@ -66,6 +66,27 @@ class TrainingExample:
     urgency: str | None
     channel: str | None
     source: str
+
+
+def read_labelled(path: Path, topics: Iterable[str] | None = None) -> list[TrainingExample]:
+    """Labelled messages ``{"text", "topic", "urgency"?, "channel"?}``; errors name file:line."""
+    known = set(topics) if topics is not None else None
+    out = []
+    try:
+        for lineno, obj in read_jsonl(path):
+            text, topic, urgency = obj.get("text"), obj.get("topic"), obj.get("urgency")
+            if not isinstance(text, str) or not isinstance(topic, str):
+                raise GuidelineError(f"{path}:{lineno}: fields 'text' and 'topic' are required")
+            if known is not None and topic not in known:
+                raise GuidelineError(f"{path}:{lineno}: topic: unknown topic {topic!r}")
+            if urgency is not None and urgency not in URGENCIES:
+                raise GuidelineError(f"{path}:{lineno}: urgency: unknown urgency {urgency!r}")
+            out.append(TrainingExample(text, topic, urgency, obj.get("channel"), path.name))
+    except GuidelineError:
+        raise
+    except ValueError as exc:
+        raise GuidelineError(str(exc)) from exc
+    return out
 
 
 def _format_minutes(minutes: int) -> str:
@@ -237,20 +258,7 @@ class GuidelineSet:
             for ex in t.examples
         ]
         for path in sorted((self.root / "training").glob("*.jsonl")):
-            for lineno, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-                if not line.strip():
-                    continue
-                try:
-                    obj = json.loads(line)
-                    text, topic = obj["text"], obj["topic"]
-                except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                    raise GuidelineError(f"{path}:{lineno}: invalid training line: {exc}") from exc
-                if topic not in self.topics:
-                    raise GuidelineError(f"{path}:{lineno}: topic: unknown topic {topic!r}")
-                urgency = obj.get("urgency")
-                if urgency is not None and urgency not in URGENCIES:
-                    raise GuidelineError(f"{path}:{lineno}: urgency: unknown urgency {urgency!r}")
-                out.append(TrainingExample(text, topic, urgency, obj.get("channel"), path.name))
+            out.extend(read_labelled(path, self.topics))
         return out
 
 

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from replyassist.jsonl import read_jsonl
 from replyassist.masking.config import ALL_ENTITY_TYPES, STRUCTURED_ENTITY_TYPES, MaskingConfig
 from replyassist.masking.masker import Masker
 from replyassist.types import Entity
@@ -35,33 +36,26 @@ STRUCTURED = "STRUCTURED_IDS"
 def load_gold(path: Path) -> list[dict[str, Any]]:
     """Read a mask gold JSONL file; errors name the line and the field."""
     rows = []
-    with Path(path).open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"{Path(path).name} line {lineno}: invalid JSON") from exc
-            if not isinstance(row.get("text"), str):
-                raise ValueError(f"{Path(path).name} line {lineno}: field 'text' must be a string")
-            spans = row.get("spans")
-            if not isinstance(spans, list):
-                raise ValueError(f"{Path(path).name} line {lineno}: field 'spans' must be a list")
-            for s in spans:
-                ok = (
-                    isinstance(s, dict)
-                    and isinstance(s.get("start"), int)
-                    and isinstance(s.get("end"), int)
-                    and isinstance(s.get("entity_type"), str)
-                    and 0 <= s["start"] < s["end"] <= len(row["text"])
+    for lineno, row in read_jsonl(path):
+        where = f"{Path(path).name} line {lineno}"
+        if not isinstance(row.get("text"), str):
+            raise ValueError(f"{where}: field 'text' must be a string")
+        spans = row.get("spans")
+        if not isinstance(spans, list):
+            raise ValueError(f"{where}: field 'spans' must be a list")
+        for s in spans:
+            ok = (
+                isinstance(s, dict)
+                and isinstance(s.get("start"), int)
+                and isinstance(s.get("end"), int)
+                and isinstance(s.get("entity_type"), str)
+                and 0 <= s["start"] < s["end"] <= len(row["text"])
+            )
+            if not ok:
+                raise ValueError(
+                    f"{where}: field 'spans' needs start < end within the text and an entity_type"
                 )
-                if not ok:
-                    raise ValueError(
-                        f"{Path(path).name} line {lineno}: field 'spans' needs start < end "
-                        "within the text and an entity_type"
-                    )
-            rows.append(row)
+        rows.append(row)
     return rows
 
 
