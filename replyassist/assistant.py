@@ -58,6 +58,7 @@ class Assistant:
         )
         self.ranker = Ranker(guidelines, vectors, signals)
         self._results: OrderedDict[str, tuple[str, tuple[str, ...]]] = OrderedDict()
+        self._renderings: dict[tuple[str, str, str, str], str | None] = {}
 
     @classmethod
     def from_guidelines(
@@ -227,15 +228,32 @@ class Assistant:
 
     def _render(self, ranked: list[Ranked], channel: str, c: Classification) -> list[Suggestion]:
         """Render best-first; a rendering that fails the style or privacy check is not shown."""
-        gs = self.guidelines
-        tone = gs.config.tone
         out: list[Suggestion] = []
         for r in ranked:
             if len(out) == self.k:
                 break
             v = r.candidate.variant
-            topic = v.topic if v.topic in gs.topics else c.topic
-            text = gs.render(v, channel=channel, urgency=c.urgency, topic=topic)
+            topic = v.topic if v.topic in self.guidelines.topics else c.topic
+            text = self._checked_rendering(v.variant_id, channel, c.urgency, topic)
+            if text is not None:
+                out.append(Suggestion(v.template_id, v.variant_id, text, r.score, r.reasons))
+        return out
+
+    def _checked_rendering(
+        self, variant_id: str, channel: str, urgency: str, topic: str
+    ) -> str | None:
+        """The rendered text, or None if it fails the linter or contains an entity.
+
+        Templates never see customer text, so a rendering depends only on these
+        four keys: it is checked once and cached, keeping the masker off the hot path.
+        """
+        key = (variant_id, channel, urgency, topic)
+        if key not in self._renderings:
+            gs = self.guidelines
+            tone = gs.config.tone
+            text = gs.render(
+                gs.variants_by_id[variant_id], channel=channel, urgency=urgency, topic=topic
+            )
             errors = [
                 i
                 for i in lint_text(
@@ -247,10 +265,8 @@ class Assistant:
                 )
                 if i.severity == "error"
             ]
-            if errors or self.masker.analyze(text):
-                continue
-            out.append(Suggestion(v.template_id, v.variant_id, text, r.score, r.reasons))
-        return out
+            self._renderings[key] = None if errors or self.masker.analyze(text) else text
+        return self._renderings[key]
 
     def _escalation(
         self, c: Classification, suggestions: Sequence[Suggestion]
