@@ -41,3 +41,21 @@ def test_found(found: Found, text: str, expected: str) -> None:
 )
 def test_not_found(found: Found, text: str) -> None:
     assert not [v for t, v in found(text) if t == "ADDRESS"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bei Frau Ernst wurde die Position 03230 gestrichen.",
+        "GOP 03230 abgerechnet, Ziffer 01100 gestrichen.",
+        "Die Abrechnung 12345 wurde geprüft und 10115 abgelehnt.",
+    ],
+)
+def test_not_found_reference_numbers(found: Found, text: str) -> None:
+    assert not [v for t, v in found(text) if t == "ADDRESS"]
+
+
+def test_lower_case_town_in_chat(found: Found) -> None:
+    assert [v for t, v in found("wohne jetzt in 12345 hintertupfingen") if t == "ADDRESS"] == [
+        "12345 hintertupfingen"
+    ]

@@ -39,3 +39,22 @@ def test_found(found: Found, text: str, expected: str) -> None:
 )
 def test_not_found(found: Found, text: str) -> None:
     assert not [v for t, v in found(text) if t == "DATE_OF_BIRTH"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Baby ist da 🥰 Lotta, geboren am 04.05. Wie melde ich sie an?", "04.05."),
+        ("Mein Sohn hat Geburtstag am 3.11. und ist dann 18.", "3.11."),
+    ],
+)
+def test_day_and_month_after_birth_cue(found: Found, text: str, expected: str) -> None:
+    assert [v for t, v in found(text) if t == "DATE_OF_BIRTH"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Der Termin ist am 04.05. um 8 Uhr.", "Ihr Schreiben vom 12.03. habe ich erhalten."],
+)
+def test_day_and_month_without_birth_cue(found: Found, text: str) -> None:
+    assert not [v for t, v in found(text) if t == "DATE_OF_BIRTH"]

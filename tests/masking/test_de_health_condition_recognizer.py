@@ -47,3 +47,47 @@ def test_found(found: Found, text: str, expected: list[str]) -> None:
 )
 def test_not_found(found: Found, text: str) -> None:
     assert not [v for t, v in found(text) if t == "HEALTH_CONDITION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # condition + procedure compound: only the condition
+        ("Er bekommt seit seiner Darmkrebs-OP kein Krankengeld", ["Darmkrebs"]),
+        ("seit meiner MS-Diagnose auf Hilfe angewiesen", ["MS"]),
+        ("die Migräne-Therapie hilft", ["Migräne"]),
+        # symptoms with number or intensity
+        ("Kind hat 40 Fieber", ["Fieber"]),
+        ("seit gestern 39 Grad Fieber", ["Fieber"]),
+        ("er hat starke schmerzen, der pflegedienst kommt", ["schmerzen"]),
+        ("Die Schmerzen sind unerträglich.", ["Schmerzen"]),
+        (
+            "Ich bin psychisch krank und hatte eine Panikattacke",
+            ["psychisch krank", "Panikattacke"],
+        ),
+        # eyesight, BMI, orthodontic indication group
+        ("Meine Werte sind schlechter (-6,5 Dioptrien)", ["-6,5 Dioptrien"]),
+        ("neue brille abgelehnt. hab -8. lohnt sich ein widerspruch?", ["-8"]),
+        ("BMI 48, Diabetes, Schlafapnoe", ["BMI 48", "Diabetes", "Schlafapnoe"]),
+        ("der Kieferorthopäde sagt KIG 4", ["KIG 4"]),
+    ],
+)
+def test_found_compounds_symptoms_measures(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "HEALTH_CONDITION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zahlt ihr eine Zweitmeinung vor einer Knie-OP?",
+        "Die Magen-OP wurde abgelehnt.",
+        "Kostenübernahme bei Fieber?",
+        "Welche Schmerzen werden bei der Reha behandelt?",
+        "Der Kontostand ist -8 €, bitte zurückrufen.",
+        "Draußen sind -8 Grad.",
+        "Ich brauche eine Diagnose-Bescheinigung.",
+        "Der BMI-Rechner in der App ist kaputt.",
+    ],
+)
+def test_not_found_compounds_symptoms_measures(found: Found, text: str) -> None:
+    assert not [v for t, v in found(text) if t == "HEALTH_CONDITION"]

@@ -41,3 +41,31 @@ def test_found(found: Found, text: str, expected: list[str]) -> None:
 )
 def test_not_found(found: Found, text: str) -> None:
     assert not [v for t, v in found(text) if t == "MEDICATION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Meine Immuntherapie (Keytruda) ist morgen", ["Keytruda"]),
+        ("Mein Hausarzt hat mir Cannabis auf Rezept vorgeschlagen", ["Cannabis"]),
+        ("Ich spritze Fiasp und Tresiba", ["Fiasp", "Tresiba"]),
+        ("Ich nehme Marcumar und Novalgin", ["Marcumar", "Novalgin"]),
+        ("L-Thyroxin 75 morgens", ["L-Thyroxin 75"]),
+        ("Dupixent wurde nicht genehmigt", ["Dupixent"]),
+    ],
+)
+def test_found_brands(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "MEDICATION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich brauche einen Nachweis über meine Versicherungszeiten.",
+        "Ich bekomme einen Bescheid per Post.",
+        "Wie steht ihr zur Legalisierung von Cannabis?",
+        "Ich brauche einen Versicherungsverlauf.",
+    ],
+)
+def test_not_found_brand_decoys(found: Found, text: str) -> None:
+    assert not [v for t, v in found(text) if t == "MEDICATION"]

@@ -63,3 +63,59 @@ def test_known_limitation_lone_first_name_word(found: Found) -> None:
     assert [v for t, v in found("Frank und frei gesagt: schlechter Service.") if t == "PERSON"] == [
         "Frank"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # name line under a sign-off line, with an initial, hyphen or diacritics
+        ("Bitte prüfen.\n\nMfG\nK. Brenner", ["K. Brenner"]),
+        ("Danke.\nGruß\nR. Schmitt", ["R. Schmitt"]),
+        ("Frist?\nDanke und Gruß\nM. Özdemir", ["M. Özdemir"]),
+        ("Mit freundlichen Grüßen\nE. Lindner", ["E. Lindner"]),
+        ("Reicht.\nM. Szymański", ["M. Szymański"]),
+        ("Mit freundlichen Grüßen\nB. Hartmann, Rektorin", ["B. Hartmann"]),
+        ("Mit freundlichen Grüßen\nSabine Krüger-Wendt\nKVNR folgt", ["Sabine Krüger-Wendt"]),
+        ("Viele Grüße\nOdalys Quevedo\nTel. folgt", ["Odalys Quevedo"]),
+        # English sign-offs
+        ("How much is it?\nThanks, Priya", ["Priya"]),
+        ("See attachment.\nBest, Tomasz", ["Tomasz"]),
+        ("Kind regards\nJ. Okafor", ["J. Okafor"]),
+        # title + initial + surname
+        ("Ich habe mit Frau K. Brenner telefoniert.", ["K. Brenner"]),
+        ("Herr M. Özdemir ist mein Betreuer.", ["M. Özdemir"]),
+        # business named after its owner: only the surname
+        ("Tischlerei Berg GmbH", ["Berg"]),
+        ("Praxis für Physiotherapie Lindner\nTel. folgt", ["Lindner"]),
+        ("Gemeinschaftspraxis Albers & Kollegen", ["Albers"]),
+        ("Physiopraxis Becker hat abgerechnet", ["Becker"]),
+        ("Kanzlei Hoffmann und Partner", ["Hoffmann"]),
+        # a handle that is a name
+        ("@Lisa Müller das wär was für uns", ["Lisa Müller"]),
+    ],
+)
+def test_found_sign_offs_initials_businesses(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ist das euer Ernst? Seit Wochen keine Antwort.",
+        "Im Ernst, das dauert zu lange.",
+        "danke @Gesundkasse 💙",
+        "Mit freundlichen Grüßen\nIhre Versichertenberatung",
+        "Siehe Punkt A. Danach kommt Punkt B.",
+        "Praxis für Physiotherapie hat angerufen.",
+        "Tischlerei und Bäckerei sind Handwerksbetriebe.",
+        "Die Kanzlei hat geschrieben.",
+        "Rechtsanwältin hier, bitte um Rückruf.",
+    ],
+)
+def test_not_found_sign_offs_initials_businesses(found: Found, text: str) -> None:
+    assert not [v for t, v in found(text) if t == "PERSON"]
+
+
+def test_role_is_not_part_of_the_name(found: Found) -> None:
+    text = "Rechtsanwältin Dr. Meier hier, ich vertrete Frau Aylin Kaya."
+    assert [v for t, v in found(text) if t == "PERSON"] == ["Meier", "Aylin Kaya"]

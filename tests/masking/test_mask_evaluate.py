@@ -36,7 +36,7 @@ def test_gold_set_shape() -> None:
 
 def test_targets(metrics: dict[str, Any]) -> None:
     assert metrics["structured_ids"]["recall"] >= 0.98
-    assert metrics["any_pii"]["recall"] >= 0.98
+    assert metrics["any_pii"]["recall"] >= 0.985
     assert metrics["any_pii"]["precision"] >= 0.98
     for etype in ("PERSON", "HEALTH_CONDITION", "MEDICATION"):
         assert metrics["per_entity"][etype]["recall"] >= 0.95, etype
@@ -48,7 +48,7 @@ def test_targets_on_fresh_sample(masker: Masker) -> None:
     """Same templates, different seed: values (names, drugs) never seen while tuning."""
     m = evaluate_mask(FRESH, masker=masker)
     assert m["structured_ids"]["recall"] >= 0.98
-    assert m["any_pii"]["recall"] >= 0.95
+    assert m["any_pii"]["recall"] >= 0.97
     assert m["any_pii"]["precision"] >= 0.95
     for etype in ("PERSON", "HEALTH_CONDITION", "MEDICATION"):
         assert m["per_entity"][etype]["recall"] >= 0.90, etype
@@ -77,3 +77,27 @@ def test_bad_gold_file_error_names_line(tmp_path: Path) -> None:
     )
     with pytest.raises(ValueError, match="line 1"):
         load_gold(bad)
+
+
+def test_floors_on_handwritten_dev(masker: Masker) -> None:
+    """Hand-labelled dev set (messages written by people; the rules were tuned on
+    its misses). Floors sit a little under the measured values (docs/masking.md);
+    the held-out handwritten test set is not evaluated here."""
+    m = evaluate_mask(DATA / "mask_gold_handwritten_dev.jsonl", masker=masker)
+    assert m["any_pii"]["recall"] >= 0.97
+    assert m["any_pii"]["precision"] >= 0.97
+    assert m["structured_ids"]["recall"] >= 0.98
+    for etype, floor in (("PERSON", 0.96), ("HEALTH_CONDITION", 0.95), ("MEDICATION", 0.75)):
+        assert m["per_entity"][etype]["recall"] >= floor, etype
+
+
+def test_floors_on_handwritten_test(masker: Masker) -> None:
+    """Blind hand-labelled test set, evaluated once after all tuning (docs/masking.md:
+    P 0.961 / R 0.939, HEALTH_CONDITION R 0.846). A regression guard only: these
+    floors record what real text gets, including the targets not yet met."""
+    m = evaluate_mask(DATA / "mask_gold_handwritten.jsonl", masker=masker)
+    assert m["any_pii"]["recall"] >= 0.93
+    assert m["any_pii"]["precision"] >= 0.95
+    assert m["structured_ids"]["recall"] >= 0.98
+    for etype, floor in (("PERSON", 0.94), ("HEALTH_CONDITION", 0.84)):
+        assert m["per_entity"][etype]["recall"] >= floor, etype

@@ -48,6 +48,11 @@ _POSTCODE_TOWN = regex.compile(
     r"(?:\s\((?:[A-ZÄÖÜ][\p{L}ß]+)\))?"
     r"|[a-zäöü][\p{Ll}ß]{2,}(?:-[a-zäöü][\p{Ll}ß]+)*)"
 )
+#: A number after these is a reference, not a postcode ("Position 03230").
+_NUMBER_REF = regex.compile(
+    r"(?i)\b(?:position|pos|gop|ebm|goä|ziffer|ziff|nr|nummer|artikel|art|az|aktenzeichen"
+    r"|rechnung|rechnungsnummer|kundennummer|vorgang|ticket|code|pzn)\.?:?\s*$"
+)
 _NOT_TOWN = frozenset(
     [
         "euro",
@@ -171,14 +176,23 @@ class DeAddressRecognizer(SpanRecognizer):
             if regex.fullmatch(r"(?:19|20)\d{2}", words[-1]):
                 continue
             spans.append((m.start(), m.end(), 0.7, "preposition street"))
+        chat: bool | None = None
         for m in _POSTCODE_TOWN.finditer(text):
             town = m.group("town")
             key = town.casefold()
             if key in _NOT_TOWN or key in self.blocked:
                 continue
+            if _NUMBER_REF.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "Position 03230 gestrichen", "GOP 03230"
             known = (
                 key in self.towns or key.split("-")[0] in self.towns or key.split()[0] in self.towns
             )
+            if town[:1].islower() and not known:
+                if chat is None:
+                    words = [w for w in regex.findall(r"\p{L}+", text)[1:]]
+                    chat = sum(w[:1].isupper() for w in words) <= 0.1 * max(1, len(words))
+                if not chat:  # an unknown lower-case "town" in a capitalized text is a word
+                    continue
             # lower case (chats) is weaker evidence than a capitalized town
             base = 0.55 if town[:1].islower() else 0.7
             score = base + (0.15 if known else 0.0)

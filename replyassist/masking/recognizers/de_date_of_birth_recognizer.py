@@ -25,6 +25,14 @@ _CUE_BEFORE = regex.compile(
     r"(?i)(?:\bgeb\.?|\bgeboren|\bgeb\w*ur\w*|\bgeb\w*ru\w*|\bgeb\w*dat\w*|\bgeb\w*tag|\bgeb\.?-?datum|\bgebdat|\bdob"
     r"|\bdate of birth|\bbirthday|\bjahrgang|\*)\W{0,4}(?:(?:am|den|ist|war|im|:)\W{1,3}){0,2}$"
 )
+#: Day and month without a year ("geboren am 04.05."): only right after a
+#: strong birth cue (a newborn, a birthday).
+_SHORT_DATE_RE = regex.compile(
+    r"(?<![\w.,/-])(?:0?[1-9]|[12]\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.(?![\d/-]|\s?(?:19|20)?\d{2}\b)"
+)
+_STRONG_CUE_BEFORE = regex.compile(
+    r"(?i)(?:\bgeboren|\bgeb\.|\bgeburtstag|\bgeburtsdatum|\bzur welt gekommen)\W{0,4}(?:(?:am|den|ist|:)\W{1,3}){0,2}$"
+)
 _CUE_AFTER = regex.compile(r"(?i)^\W{0,3}(?:geboren|geb\.|zur welt gekommen)")
 _LETTER_CUE = regex.compile(
     r"(?i)(?:schreiben|bescheid|brief|rechnung|mahnung|antrag|termin|nachricht|mail|e-mail"
@@ -76,4 +84,7 @@ class DeDateOfBirthRecognizer(SpanRecognizer):
                 for _, n_end, _, _ in names
             ):
                 spans.append((start, end, 0.75, "date after a name"))
+        for m in _SHORT_DATE_RE.finditer(text):
+            if _STRONG_CUE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                spans.append((m.start(), m.end(), 0.85, "day and month after birth cue"))
         return spans

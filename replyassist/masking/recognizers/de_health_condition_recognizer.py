@@ -163,6 +163,93 @@ _GDB_RE = regex.compile(
     r"|\b\d{2,3}\s*%?\s*(?:gdb|schwerbehinderung|schwerbehindert)\b"
     r"|\bmerkzeichen\s+(?-i:aG|G|B|H|Bl|Gl|TBl|RF)\b"
 )
+#: Body mass index and orthodontic indication group: "BMI 48", "KIG 4".
+_MEASURE_RE = regex.compile(
+    r"(?i)\bbmi\s*(?:von\s+|:\s*|=\s*)?\d{2}(?:[.,]\d)?\b(?!\s*(?:€|%|euro))|(?-i:\bKIG\s?[1-5]\b)"
+)
+#: Eyesight: "-6,5 Dioptrien", "+2 dpt"; a bare signed value ("hab -8") only
+#: with an eyesight word nearby.
+_DIOPTER_RE = regex.compile(r"(?i)[-+−]?\s?\d{1,2}(?:[.,]\d{1,2})?\s*(?:dioptrien|dioptrie|dpt)\b")
+_SIGNED_RE = regex.compile(
+    r"(?<![\w.,])[-−+]\s?\d{1,2}(?:[.,]\d{1,2})?(?![\d.,]?\d|\s*(?:€|%|euro|grad|°|uhr))"
+)
+_EYE_CONTEXT = regex.compile(
+    r"(?i)brille|kontaktlinse|linsen\b|augen|sehstärke|sehkraft|sehhilfe|kurzsichtig|weitsichtig"
+)
+#: Symptoms; alone they are a topic ("Kostenübernahme bei Fieber?"), personal
+#: with a number or intensity ("40 Fieber", "starke Schmerzen"), a personal cue
+#: ("hab", "meine") or an intensity after them ("die Schmerzen sind unerträglich").
+_SYMPTOMS = frozenset(
+    [
+        "schmerzen",
+        "schmerz",
+        "fieber",
+        "krämpfe",
+        "atemnot",
+        "übelkeit",
+        "schwindel",
+        "durchfall",
+        "erbrechen",
+        "husten",
+        "ausschlag",
+        "juckreiz",
+        "schüttelfrost",
+        "herzrasen",
+    ]
+)
+_INTENSITY = frozenset(
+    [
+        "starke",
+        "starken",
+        "starker",
+        "heftige",
+        "heftigen",
+        "heftiger",
+        "massive",
+        "massiven",
+        "unerträgliche",
+        "unerträglichen",
+        "ständige",
+        "ständigen",
+        "dauerhafte",
+        "dauerhaften",
+        "extreme",
+        "extremen",
+        "schlimme",
+        "schlimmen",
+        "hohes",
+        "hohem",
+        "grad",
+        "unerträglich",
+        "schlimm",
+        "schlimmer",
+        "stärker",
+        "unaushaltbar",
+        "höllische",
+        "höllischen",
+    ]
+)
+#: Heads of a procedure compound: "Darmkrebs-OP", "MS-Diagnose" contain a
+#: condition in front; "Knie-OP" does not.
+_PROCEDURE_HEADS = frozenset(
+    [
+        "op",
+        "operation",
+        "diagnose",
+        "therapie",
+        "behandlung",
+        "verdacht",
+        "reha",
+        "schub",
+        "schübe",
+        "medikament",
+        "medikamente",
+        "erkrankung",
+        "patient",
+        "patientin",
+    ]
+)
+
 _PREGNANCY_RE = regex.compile(
     r"(?i)\b(?:\d{1,2}\.?\s*)(?:ssw|schwangerschaftswoche)\b|\bssw\s*\d{1,2}\b"
 )
@@ -200,15 +287,52 @@ class DeHealthConditionRecognizer(SpanRecognizer):
             (_GDB_RE, 0.85, "disability degree"),
             (_PREGNANCY_RE, 0.85, "pregnancy week"),
             (_ICD_RE, 0.75, "ICD-10 code"),
+            (_MEASURE_RE, 0.8, "BMI / KIG"),
+            (_DIOPTER_RE, 0.8, "diopters"),
         ):
             spans.extend((m.start(), m.end(), score, why) for m in rx.finditer(text))
         for m in _ICD_ANY_CASE_RE.finditer(text):
             if _ICD_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
                 spans.append((m.start(), m.end(), 0.7, "ICD-10 code (context)"))
         spans.extend((m.start(), m.end(), 0.75, "Morbus + name") for m in _MORBUS_RE.finditer(text))
+        if _EYE_CONTEXT.search(text):
+            for m in _SIGNED_RE.finditer(text):
+                window = text[max(0, m.start() - 80) : m.end() + 80]
+                if _EYE_CONTEXT.search(window):
+                    spans.append((m.start(), m.end(), 0.7, "eyesight value"))
         tokens = tokenize(text)
         spans.extend(self._lexicon_spans(text, tokens))
+        spans.extend(self._symptom_spans(text, tokens))
         return spans
+
+    def _symptom_spans(self, text: str, tokens: list[Token]) -> list[tuple[int, int, float, str]]:
+        spans = []
+        for i, tok in enumerate(tokens):
+            if tok.key not in _SYMPTOMS:
+                continue
+            before = tokens[max(0, i - 3) : i]
+            after = tokens[i + 1 : i + 5]
+            number = i > 0 and (
+                tokens[i - 1].text[:1].isdigit()
+                or (tokens[i - 1].key == "grad" and i > 1 and tokens[i - 2].text[:1].isdigit())
+            )
+            if (
+                number
+                or any(t.key in _INTENSITY or t.key in CUES for t in before)
+                or any(t.key in _INTENSITY for t in after)
+            ):
+                spans.append((tok.start, tok.end, 0.75, "symptom"))
+        return spans
+
+    def _is_condition(self, part: str) -> bool:
+        """``part`` (the front of a procedure compound) is a condition."""
+        toks = tokenize(part)
+        if len(toks) == 1 and (_SUFFIX_RE.fullmatch(toks[0].key) or _is_ose_disease(toks[0].key)):
+            return True
+        return any(
+            m.first == 0 and m.last == len(toks) - 1 and not m.entry.needs_cue
+            for m in self.lexicon.matches(toks)
+        )
 
     def _lexicon_spans(self, text: str, tokens: list[Token]) -> list[tuple[int, int, float, str]]:
         spans = []
@@ -224,6 +348,11 @@ class DeHealthConditionRecognizer(SpanRecognizer):
             if i in matched or tok.key in _SUFFIX_EXCLUDE:
                 continue
             last_part = tok.key.rsplit("-", 1)[-1]
+            if last_part in _PROCEDURE_HEADS and last_part != tok.key:
+                front = tok.text[: tok.text.rfind("-")]
+                if self._is_condition(front):  # "Darmkrebs-OP", "MS-Diagnose"
+                    spans.append((tok.start, tok.start + len(front), 0.75, "condition + procedure"))
+                continue
             if (
                 _SUFFIX_RE.fullmatch(tok.key)
                 or _is_ose_disease(tok.key)

@@ -118,6 +118,17 @@ _GERMAN_WORD_ENDINGS = (
     "iert",
     "ern",
     "eln",
+    "weis",
+    "schein",
+    "lauf",
+)
+#: An article between a cue and the word makes it a noun ("brauche einen Nachweis").
+_ARTICLES = frozenset(
+    ["ein", "eine", "einen", "einem", "einer", "den", "die", "das", "dem", "der", "neuen", "neue"]
+)
+#: After a "~" entry: "Cannabis auf Rezept", "Testosteron verschrieben".
+_CUES_AFTER = frozenset(
+    ["rezept", "verschrieben", "verordnet", "verschreiben", "verschreibt", "einnehmen", "tabletten"]
 )
 #: Between two drugs: "Simvastatin 20 mg und Dolormin".
 _COORDINATED = regex.compile(r"(?i)\s*(?:,|\+|&|und|oder|sowie|plus)\s*")
@@ -154,7 +165,9 @@ class DeMedicationRecognizer(SpanRecognizer):
         matched: set[int] = set()
         for m in self.lexicon.matches(tokens):
             if m.entry.needs_cue and not (
-                has_cue(tokens, m.first, CUES) or _DOSE_AFTER.match(text, tokens[m.last].end)
+                has_cue(tokens, m.first, CUES)
+                or _DOSE_AFTER.match(text, tokens[m.last].end)
+                or any(t.key in _CUES_AFTER for t in tokens[m.last + 1 : m.last + 4])
             ):
                 continue
             matched.update(range(m.first, m.last + 1))
@@ -179,6 +192,8 @@ class DeMedicationRecognizer(SpanRecognizer):
         if tok.key in self.not_brands or not _BRAND_SHAPE.fullmatch(tok.text):
             return False
         if tok.key.endswith(_GERMAN_WORD_ENDINGS):
+            return False
+        if i > 0 and tokens[i - 1].key in _ARTICLES:
             return False
         if not tok.is_capitalized and any(t.is_capitalized for t in tokens[1:]):
             return False  # lower-case brand names only in all-lower-case chats

@@ -238,6 +238,10 @@ _SIGN_OFFS = frozenset(
         "tschüss",
         "danke",
         "thx",
+        "thanks",
+        "best",
+        "regards",
+        "cheerio",
     ]
 )
 #: Skipped between a cue and the name: "mein Sohn, der Max", "ich bin die jana".
@@ -266,6 +270,11 @@ class DePersonRecognizer(SpanRecognizer):
     """Names of every origin, with titles, also lower case in chats (PERSON).
 
     Rules, strongest first:
+    - an initial + surname ("K. Brenner", also after a title) when the surname
+      is in the lexicon or the pair fills a line (0.8-0.85); the name line under
+      a sign-off line ("Mit freundlichen Grüßen", "MfG", "Thanks,") (0.8); the
+      surname after a business word ("Tischlerei Berg GmbH", "Praxis Lindner")
+      when it is a lexicon surname or a legal form follows (0.75);
     - a title ("Herr", "Frau", "Dr.", "Prof.", "Familie") + one or two
       capitalized words, name particles allowed: ``Herr Yılmaz``,
       ``Dr. med. Nowak``, ``Frau de Jonge`` (0.85); the title stays visible;
@@ -313,6 +322,8 @@ class DePersonRecognizer(SpanRecognizer):
         if tok.key in _STRONG_CUES or _is_name_cue(tok.key):
             return False
         if len(tok.text) < 2 or any(ch.isdigit() for ch in tok.text):
+            return False
+        if _is_business_head(tok.key) or tok.key.endswith(_ROLE_ENDINGS):
             return False
         return not tok.key.endswith(_STREET_HEADS) or tok.key in self.last_names
 
@@ -384,7 +395,53 @@ class DePersonRecognizer(SpanRecognizer):
         written in lower case, so unknown lower-case words may be names."""
         tok = tokens[i]
         n = len(tokens)
+        if i > 0 and text[tok.start - 1 : tok.start] == "@" and not self._in(tok, self.first_names):
+            return None  # a handle ("@Gesundkasse"), not a name; "@Lisa Müller" is one
         cue = self._cue_before(text, tokens, i)
+
+        # initial + surname: "K. Brenner", "Frau K. Brenner", "MfG\nM. Özdemir"
+        if self._initial(text, tokens, i) and self._namelike(tokens[i + 1]):
+            k = self._extend(text, tokens, i + 2, i + 1, capitalized=True, max_len=1)
+            last_ok = self._in(tokens[k - 1], self.last_names)
+            titled = i > 0 and tokens[i - 1].key in _TITLES and _adjacent(text, tokens[i - 1], tok)
+            if (
+                last_ok
+                or titled
+                or (self._line_start(text, tok) and self._line_end(text, tokens[k - 1]))
+            ):
+                return i, k - 1, 0.8, "initial + surname"
+
+        # the name line right under a sign-off line ("Mit freundlichen Grüßen\nSabine Krüger")
+        if (
+            self._line_start(text, tok)
+            and self._namelike(tok)
+            and tok.key not in _TITLES
+            and self._after_sign_off_line(text, tok)
+        ):
+            k = self._extend(text, tokens, i + 1, i, capitalized=True, max_len=2, particles=False)
+            if self._line_end(text, tokens[k - 1]) and (
+                k > i + 1
+                or self._in(tok, self.first_names)
+                or self._in(tok, self.last_names)
+                or self._ends_message(text, tokens, i)
+            ):
+                return i, k - 1, 0.8, "name line after sign-off"
+
+        # business named after its owner: "Tischlerei Berg GmbH", "Praxis Lindner"
+        if _is_business_head(tok.key) and tok.is_capitalized and i + 1 < n:
+            j = i + 1
+            if tokens[j].key == "für" and j + 1 < n and _is_business_head(tokens[j + 1].key):
+                j += 2  # "Praxis für Physiotherapie Lindner"
+            if (
+                j < n
+                and _adjacent(text, tokens[j - 1], tokens[j])
+                and self._namelike(tokens[j])
+                and (
+                    self._in(tokens[j], self.last_names)
+                    or _BUSINESS_TAIL.match(text, tokens[j].end)
+                )
+            ):
+                return j, j, 0.75, "business name"
 
         # title + name
         if tok.key in _TITLES and self._title_form(tokens, i):
@@ -401,6 +458,8 @@ class DePersonRecognizer(SpanRecognizer):
                 if k > j + 1:
                     return j, k - 1, 0.85, "title + name"
             k = j
+            if j < n and self._initial(text, tokens, j) and self._namelike(tokens[j + 1]):
+                return j, j + 1, 0.85, "title + initial + surname"
             if (
                 j < n
                 and _adjacent(text, tokens[j - 1], tokens[j])
@@ -426,7 +485,9 @@ class DePersonRecognizer(SpanRecognizer):
             if not tok.is_capitalized and (cue in _STRONG_CUES or cue in _SIGN_OFFS):
                 k = self._extend_lower(text, tokens, i + 1, i, max_len=2) if chat else i + 1
                 return i, k - 1, 0.75, "first name after cue"
-            if tok.is_capitalized:
+            if tok.is_capitalized and not (
+                i > 0 and tokens[i - 1].key in _NOUN_DETERMINERS and cue not in _STRONG_CUES
+            ):  # "Ist das euer Ernst?", "im Ernst"
                 return i, i, 0.7 if cue else 0.6, "first name"
 
         # strong cue or sign-off + next words, lower case allowed
@@ -576,6 +637,32 @@ class DePersonRecognizer(SpanRecognizer):
         )
 
     @staticmethod
+    def _initial(text: str, tokens: list[Token], i: int) -> bool:
+        """Token ``i`` is an initial ("K.") directly followed by a capitalized word."""
+        tok = tokens[i]
+        return (
+            len(tok.text) == 1
+            and tok.text.isupper()
+            and i + 1 < len(tokens)
+            and regex.fullmatch(r"\. ?", text[tok.end : tokens[i + 1].start]) is not None
+        )
+
+    @staticmethod
+    def _line_end(text: str, tok: Token) -> bool:
+        """Only a comma, spaces or emoji follow up to the end of the line."""
+        rest = text[tok.end :].split("\n", 1)[0]
+        return rest.strip() == "" or rest.lstrip().startswith(",") or not regex.search(r"\w", rest)
+
+    @staticmethod
+    def _after_sign_off_line(text: str, tok: Token) -> bool:
+        """The line before ``tok``'s line (blank lines skipped) is a sign-off."""
+        before = text[: tok.start].rstrip(" \t")
+        if not before.endswith("\n"):
+            return False
+        lines = [ln for ln in before.split("\n") if ln.strip()]
+        return bool(lines) and _SIGN_OFF_LINE.fullmatch(lines[-1].strip()) is not None
+
+    @staticmethod
     def _line_start(text: str, tok: Token) -> bool:
         before = text[: tok.start].rstrip(" \t")
         return not before or before[-1] in "\n("
@@ -613,6 +700,71 @@ _NAME_CUES = frozenset(
         "familienname",
     ]
 )
+
+
+#: Lines that close a letter; the next line is the sender's name.
+_SIGN_OFF_LINE = regex.compile(
+    r"(?:(?:mit\s+)?(?:(?:sehr\s+|ganz\s+)?(?:freundliche[mn]?|herzliche[mn]?|liebe[mn]?|viele[mn]?"
+    r"|beste[mn]?|schöne[mn]?|sonnige[mn]?|freundlichst|kollegiale[mn]?)\s+)?"
+    r"(?:gr[üu](?:ß|ss)(?:e|en)?|gruß|gruss)(?:\s+(?:aus|von)\s+\S+(?:\s+\S+){0,2})?"
+    r"|(?:danke|vielen\s+dank)(?:\s+(?:und|&)\s+(?:viele\s+)?gr[üu](?:ß|ss)e?)?(?:\s+im\s+voraus)?"
+    r"|mfg|lg|vg|bg|sg|thx|thanks|thank\s+you|many\s+thanks|cheers|best|best\s+wishes"
+    r"|(?:best|kind|warm)\s+regards|regards|sincerely|yours(?:\s+sincerely)?|tschüss|ciao)"
+    r"\s*[,.!]*\s*\W*",
+    regex.IGNORECASE,
+)
+#: Words for a practice or business that is named after its owner ("Tischlerei Berg").
+_BUSINESS_WORDS = frozenset(
+    [
+        "praxis",
+        "kanzlei",
+        "tischlerei",
+        "schreinerei",
+        "bäckerei",
+        "metzgerei",
+        "gärtnerei",
+        "druckerei",
+        "malerei",
+        "apotheke",
+        "sanitätshaus",
+        "pflegedienst",
+        "physiotherapie",
+        "ergotherapie",
+        "logopädie",
+        "podologie",
+        "autohaus",
+        "zahntechnik",
+        "hörakustik",
+        "optik",
+        "augenoptik",
+    ]
+)
+_BUSINESS_TAIL = regex.compile(
+    r"\s*(?:&|\+|GmbH|KG\b|OHG\b|e\.\s?K\.|UG\b|AG\b|und\s+(?:Partner|Kollegen))"
+)
+#: A person's role, never the first part of a name ("Rechtsanwältin Dr. Meier").
+_ROLE_ENDINGS = (
+    "anwalt",
+    "anwältin",
+    "betreuer",
+    "betreuerin",
+    "berater",
+    "beraterin",
+    "leitung",
+    "leiter",
+    "leiterin",
+    "rektor",
+    "rektorin",
+)
+#: Determiners before a noun, not before a lone first name ("euer Ernst", "im Ernst").
+_NOUN_DETERMINERS = frozenset(
+    ["euer", "eure", "dein", "ihr", "unser", "sein", "im", "das", "ein", "kein", "vom", "zum"]
+)
+
+
+def _is_business_head(key: str) -> bool:
+    """ "Praxis", "Gemeinschaftspraxis", "Physiopraxis", "Tischlerei", "Kanzlei"."""
+    return key in _BUSINESS_WORDS or key.endswith(("praxis", "therapie", "kanzlei"))
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
