@@ -55,6 +55,11 @@ class Classifier:
         self.urgency_model = urgency_model
         self.config = config
         self.manifest = manifest or {}
+        self._topics = [str(c) for c in topic_model.classes_]
+        self._urgencies = [str(c) for c in urgency_model.classes_]
+        temperatures = self.manifest.get("temperature", {})
+        self._t_topic = float(temperatures.get("topic", 1.0))
+        self._t_urgency = float(temperatures.get("urgency", 1.0))
         self.folder = folder  # where the artifacts came from (variant vectors live there too)
 
     @property
@@ -99,7 +104,7 @@ class Classifier:
         self, inp: ClassifierInput, topic_p: np.ndarray, urgency_p: np.ndarray
     ) -> Classification:
         cfg = self.config
-        topics = [str(c) for c in self.topic_model.classes_]
+        topics = self._topics
         order = np.argsort(-topic_p)
         ranking = tuple((topics[i], float(topic_p[i])) for i in order)
         topic, topic_conf = ranking[0]
@@ -110,7 +115,7 @@ class Classifier:
                 f"Thema unsicher ({topic_conf:.0%}): {topic} oder {ranking[1][0]} — bitte wählen"
             )
 
-        urgencies = [str(c) for c in self.urgency_model.classes_]
+        urgencies = self._urgencies
         model_urgency = urgencies[int(np.argmax(urgency_p))]
         public = cfg.channels[inp.channel].visibility == "public"
         rules = apply_rules(inp.masked_text, public=public)
