@@ -49,6 +49,7 @@ class Classifier:
         config: GuidelineConfig,
         manifest: dict[str, Any] | None = None,
         folder: Path | None = None,
+        critical_model: LogisticRegression | None = None,
     ) -> None:
         self.featurizer = featurizer
         self.topic_model = topic_model
@@ -60,6 +61,8 @@ class Classifier:
         temperatures = self.manifest.get("temperature", {})
         self._t_topic = float(temperatures.get("topic", 1.0))
         self._t_urgency = float(temperatures.get("urgency", 1.0))
+        self.critical_model = critical_model
+        self._critical_threshold = float(self.manifest.get("critical", {}).get("threshold", 0.0))
         self.folder = folder  # where the artifacts came from (variant vectors live there too)
 
     @property
@@ -77,7 +80,8 @@ class Classifier:
         unknown = set(topic.classes_) - set(manifest.get("topics", topic.classes_))
         if unknown:
             raise ValueError(f"{folder}: topic model has unknown classes {sorted(unknown)}")
-        return cls(featurizer, topic, urgency, config, manifest, folder)
+        critical = load_linear(folder / "critical.npz") if "critical" in manifest else None
+        return cls(featurizer, topic, urgency, config, manifest, folder, critical)
 
     def features(
         self, masked_texts: Sequence[str], vectors: np.ndarray | None = None
@@ -88,20 +92,19 @@ class Classifier:
         if not inputs:
             return []
         x = sp.vstack([i.features for i in inputs], format="csr")
-        temps = self.manifest.get("temperature", {})
-        topic_p = _softmax(
-            as_logits(self.topic_model.decision_function(x)) / temps.get("topic", 1.0)
-        )
-        urgency_p = _softmax(
-            as_logits(self.urgency_model.decision_function(x)) / temps.get("urgency", 1.0)
-        )
+        topic_p = _softmax(as_logits(self.topic_model.decision_function(x)) / self._t_topic)
+        urgency_p = _softmax(as_logits(self.urgency_model.decision_function(x)) / self._t_urgency)
+        if self.critical_model is not None:
+            crisis = self.critical_model.decision_function(x) >= self._critical_threshold
+        else:
+            crisis = np.zeros(len(inputs), dtype=bool)
         return [
-            self._decide(inp, tp, up)
-            for inp, tp, up in zip(inputs, topic_p, urgency_p, strict=True)
+            self._decide(inp, tp, up, bool(cr))
+            for inp, tp, up, cr in zip(inputs, topic_p, urgency_p, crisis, strict=True)
         ]
 
     def _decide(
-        self, inp: ClassifierInput, topic_p: np.ndarray, urgency_p: np.ndarray
+        self, inp: ClassifierInput, topic_p: np.ndarray, urgency_p: np.ndarray, crisis: bool
     ) -> Classification:
         cfg = self.config
         topics = self._topics
@@ -119,7 +122,15 @@ class Classifier:
         model_urgency = urgencies[int(np.argmax(urgency_p))]
         public = cfg.channels[inp.channel].visibility == "public"
         rules = apply_rules(inp.masked_text, public=public)
-        urgency = raise_to(model_urgency, rules.minimum)
+        floor = rules.minimum
+        if crisis:
+            # The high-recall crisis detector: a false alarm costs a look by the
+            # crisis team, a miss can cost a life.
+            floor = "critical"
+            reasons.append(
+                "Krisen-Erkennung (Modell): möglicherweise kritisch, bitte sofort prüfen"
+            )
+        urgency = raise_to(model_urgency, floor)
         if urgency == model_urgency:
             urgency_conf = float(np.max(urgency_p))
         else:

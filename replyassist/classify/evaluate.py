@@ -109,9 +109,15 @@ def classification_metrics(
             "matrix": confusion_matrix(y_urg, p_urg, labels=list(URGENCIES)).tolist(),
         },
         "recall_critical": recall_of({"critical"}, {"critical"}),
+        "precision_critical": _precision_of(y_urg, p_urg, "critical"),
         "recall_critical_high": recall_of({"critical", "high"}, {"critical", "high"}),
         "missed_critical": missed_critical,
     }
+
+
+def _precision_of(gold: Sequence[str], pred: Sequence[str], level: str) -> float | None:
+    flagged = [g for g, p in zip(gold, pred, strict=True) if p == level]
+    return round(sum(g == level for g in flagged) / len(flagged), 4) if flagged else None
 
 
 def format_report(m: dict[str, Any]) -> str:
@@ -120,6 +126,7 @@ def format_report(m: dict[str, Any]) -> str:
         f"topic accuracy: {m['topic_accuracy']:.3f}   macro-F1: {m['topic_macro_f1']:.3f}   "
         f"ECE: {m['topic_ece']:.3f}   unsure: {m['unsure_rate']:.1%}",
         f"urgency accuracy: {m['urgency_accuracy']:.3f}   recall critical: {m['recall_critical']}   "
+        f"precision critical: {m['precision_critical']}   "
         f"recall critical+high: {m['recall_critical_high']}",
         "",
         f"{'topic':<16}{'prec':>7}{'rec':>7}{'f1':>7}{'n':>6}",

@@ -51,6 +51,22 @@ def fit_temperature(logits: np.ndarray, y: np.ndarray) -> float:
     return float(minimize_scalar(nll, bounds=(0.05, 20.0), method="bounded").x)
 
 
+def crisis_threshold(logits: np.ndarray, y: np.ndarray, recall: float) -> dict[str, float]:
+    """The highest decision threshold whose cross-validated recall of critical
+    messages is at least ``recall``, with the precision it costs."""
+    positives = np.sort(logits[y == 1])
+    k = int(np.floor((1.0 - recall) * len(positives)))  # positives allowed below threshold
+    threshold = float(positives[k])
+    flagged = logits >= threshold
+    return {
+        "threshold": threshold,  # exact: rounding could drop a positive below it
+        "target_recall": recall,
+        "cv_recall": round(float(flagged[y == 1].mean()), 4),
+        "cv_precision": round(float(y[flagged].mean()), 4),
+        "cv_flag_rate": round(float(flagged.mean()), 4),
+    }
+
+
 def _model(seed: int, c: float) -> LogisticRegression:
     return LogisticRegression(C=c, max_iter=3000, class_weight="balanced", random_state=seed)
 
@@ -68,6 +84,7 @@ def train(
     c_topic: float = 8.0,
     c_urgency: float = 4.0,
     cv_folds: int = 5,
+    critical_recall: float = 0.97,
     progress: Callable[[str], None] = lambda _msg: None,
 ) -> dict[str, Any]:
     """Fit both models, write artifacts and a manifest to ``out_dir``; return the manifest."""
@@ -110,13 +127,25 @@ def train(
             metrics[f"cv_{name}_macro_f1"] = round(float(f1_score(ys, pred, average="macro")), 4)
             temperatures[name] = round(fit_temperature(logits, np.searchsorted(classes, ys)), 4)
 
+    y_critical = (y_urgency == "critical").astype(int)
+    critical_info: dict[str, float] | None = None
+    if cv_folds > 1 and y_critical.sum() >= cv_folds:
+        progress("choosing the crisis detector's threshold")
+        crit_logits = cross_val_predict(
+            _model(seed, c_urgency), x_urgency, y_critical, cv=folds, method="decision_function"
+        )
+        critical_info = crisis_threshold(crit_logits, y_critical, critical_recall)
+
     progress("fitting")
     topic_model = _model(seed, c_topic).fit(x, y_topic)
     urgency_model = _model(seed, c_urgency).fit(x_urgency, y_urgency)
+    critical_model = _model(seed, c_urgency).fit(x_urgency, y_critical) if critical_info else None
 
     out_dir.mkdir(parents=True, exist_ok=True)
     save_linear(topic_model, out_dir / "topic.npz")
     save_linear(urgency_model, out_dir / "urgency.npz")
+    if critical_model is not None:
+        save_linear(critical_model, out_dir / "critical.npz")
     featurizer.save(out_dir)
     manifest = {
         "guidelines": guidelines.name,
@@ -127,6 +156,7 @@ def train(
         "seed": seed,
         "hyperparameters": {"c_topic": c_topic, "c_urgency": c_urgency},
         "temperature": temperatures,
+        **({"critical": critical_info} if critical_info else {}),
         "data": {
             "sha256": data_hash(examples),
             "examples": len(examples),

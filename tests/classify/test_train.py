@@ -73,3 +73,19 @@ def test_unknown_topic_in_data_is_rejected(mini_set: Path, tmp_path: Path, maske
     bad.write_text(json.dumps({"text": "x", "topic": "gamma"}) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match="gamma"):
         train(GuidelineSet.load(mini_set), tmp_path / "m", lambda t: t, extra=[bad], cv_folds=0)
+
+
+def test_crisis_threshold_meets_recall_target() -> None:
+    from replyassist.classify.train import crisis_threshold
+
+    rng = np.random.default_rng(0)
+    y = np.r_[np.ones(100, dtype=int), np.zeros(900, dtype=int)]
+    logits = np.r_[rng.normal(1.0, 1.0, 100), rng.normal(-2.0, 1.0, 900)]
+    info = crisis_threshold(logits, y, recall=0.97)
+    assert info["cv_recall"] >= 0.97
+    flagged = logits >= info["threshold"]
+    assert flagged[y == 1].mean() == pytest.approx(info["cv_recall"])
+    # the highest such threshold: one step higher would miss the target
+    higher = logits[y == 1][logits[y == 1] > info["threshold"]].min()
+    assert (logits[y == 1] >= higher).mean() < 0.97
+    assert 0.0 < info["cv_precision"] <= 1.0
