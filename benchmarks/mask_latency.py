@@ -1,6 +1,6 @@
 """Latency benchmark: masking a 100-word German message (not a test).
 
-Run:  .venv/bin/python -m replyassist.masking.benchmark [GOLD.jsonl] [--repeat N]
+Run:  .venv/bin/python benchmarks/mask_latency.py [GOLD.jsonl] [--repeat N]
 
 Messages of exactly 100 words are built deterministically by joining gold
 messages (so they contain the usual mix of names, numbers and health data);
@@ -17,7 +17,7 @@ import statistics
 import time
 from pathlib import Path
 
-DEFAULT_GOLD = Path(__file__).resolve().parents[2] / "tests" / "data" / "mask_gold.jsonl"
+DEFAULT_GOLD = Path(__file__).resolve().parents[1] / "tests" / "data" / "mask_gold.jsonl"
 
 
 def hundred_word_messages(gold: Path, n: int = 50) -> list[str]:
