@@ -121,15 +121,20 @@ class SqliteMemory:
             self._local.conn = conn
         return conn
 
-    def record_use(self, scopes: Sequence[str], variant_id: str) -> None:
-        now = time.time()
+    def _write(self, sql: str, rows: Sequence[tuple[object, ...]]) -> None:
+        """One short write transaction; BEGIN IMMEDIATE takes the lock up front so
+        concurrent writers queue on the busy timeout instead of failing mid-way."""
         conn = self._connect()
         with conn:
             conn.execute("BEGIN IMMEDIATE")
-            conn.executemany(
-                "INSERT INTO uses (scope, variant_id, at) VALUES (?, ?, ?)",
-                [(s, variant_id, now) for s in scopes],
-            )
+            conn.executemany(sql, rows)
+
+    def record_use(self, scopes: Sequence[str], variant_id: str) -> None:
+        now = time.time()
+        self._write(
+            "INSERT INTO uses (scope, variant_id, at) VALUES (?, ?, ?)",
+            [(s, variant_id, now) for s in scopes],
+        )
 
     def recent_uses(self, scope: str, limit: int = 50) -> list[str]:
         rows = self._connect().execute(
@@ -140,14 +145,11 @@ class SqliteMemory:
 
     def record_feedback(self, topic: str, variant_id: str, kind: str) -> None:
         _check_kind(kind)
-        conn = self._connect()
-        with conn:
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute(
-                "INSERT INTO feedback (topic, variant_id, kind, n) VALUES (?, ?, ?, 1) "
-                "ON CONFLICT (topic, variant_id, kind) DO UPDATE SET n = n + 1",
-                (topic, variant_id, kind),
-            )
+        self._write(
+            "INSERT INTO feedback (topic, variant_id, kind, n) VALUES (?, ?, ?, 1) "
+            "ON CONFLICT (topic, variant_id, kind) DO UPDATE SET n = n + 1",
+            [(topic, variant_id, kind)],
+        )
 
     def feedback_counts(self, topic: str) -> dict[str, dict[str, int]]:
         out: dict[str, dict[str, int]] = {}
@@ -158,14 +160,11 @@ class SqliteMemory:
         return out
 
     def record_topic(self, scope: str, topic: str, weight: float) -> None:
-        conn = self._connect()
-        with conn:
-            conn.execute("BEGIN IMMEDIATE")
-            conn.execute(
-                "INSERT INTO topics (scope, topic, weight) VALUES (?, ?, ?) "
-                "ON CONFLICT (scope, topic) DO UPDATE SET weight = weight + excluded.weight",
-                (scope, topic, weight),
-            )
+        self._write(
+            "INSERT INTO topics (scope, topic, weight) VALUES (?, ?, ?) "
+            "ON CONFLICT (scope, topic) DO UPDATE SET weight = weight + excluded.weight",
+            [(scope, topic, weight)],
+        )
 
     def topic_weights(self, scope: str) -> dict[str, float]:
         rows = self._connect().execute("SELECT topic, weight FROM topics WHERE scope = ?", (scope,))
