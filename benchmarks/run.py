@@ -387,7 +387,7 @@ def rank_render_timer(assistant: Any) -> Callable[[dict[str, Any]], tuple[float,
         msg = message_from_dict(row)
         masked = assistant.mask(msg.text)
         try:
-            c, vec = assistant._classify([(msg, masked)], [None])[0]
+            c, vec = assistant._classify([(msg, masked)], None)[0]
         except (AttributeError, TypeError):
             c = assistant.classify(msg.text, msg.channel)
             vec = assistant.classifier.embedder.encode([masked.text])[0]

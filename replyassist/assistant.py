@@ -105,9 +105,7 @@ class Assistant:
         received_at: datetime | None = None,
     ) -> list[Classification]:
         batch = [m if isinstance(m, Message) else message_from_dict(m) for m in messages]
-        masked = list(self.masker.mask_many(m.text for m in batch))
-        pairs = list(zip(batch, masked, strict=True))
-        return [c for c, _ in self._classify(pairs, [received_at] * len(batch))]
+        return [c for c, _ in self._classify(self._mask(batch), received_at)]
 
     def suggest(
         self,
@@ -153,22 +151,25 @@ class Assistant:
 
     # -- internals ------------------------------------------------------------
 
+    def _mask(self, messages: Sequence[Message]) -> list[tuple[Message, Masked]]:
+        """The masking stage: after it, only the Masked half is read."""
+        return list(zip(messages, self.masker.mask_many(m.text for m in messages), strict=True))
+
     def _classify(
-        self, pairs: Sequence[tuple[Message, Masked]], received: Sequence[datetime | None]
+        self, pairs: Sequence[tuple[Message, Masked]], received_at: datetime | None
     ) -> list[tuple[Classification, np.ndarray]]:
         texts = [m.text for _, m in pairs]
         vectors = self.classifier.embedder.encode(texts)
         features = self.classifier.features(texts, vectors)
         inputs = [
-            ClassifierInput(masked.text, msg.channel, features[i], received[i])
+            ClassifierInput(masked.text, msg.channel, features[i], received_at)
             for i, (msg, masked) in enumerate(pairs)
         ]
         return list(zip(self.classifier.classify_batch(inputs), vectors, strict=True))
 
     def _suggest_batch(self, messages: list[Message], received_at: datetime | None) -> list[Result]:
-        masked = list(self.masker.mask_many(m.text for m in messages))
-        pairs = list(zip(messages, masked, strict=True))
-        classified = self._classify(pairs, [received_at] * len(messages))
+        pairs = self._mask(messages)
+        classified = self._classify(pairs, received_at)
         return [
             self._suggest_one(msg, m, c, vec)
             for (msg, m), (c, vec) in zip(pairs, classified, strict=True)

@@ -11,18 +11,6 @@ from pathlib import Path
 
 import pytest
 
-SUGGEST_FIELDS = {
-    "id",
-    "topic",
-    "topic_confidence",
-    "urgency",
-    "urgency_confidence",
-    "reasons",
-    "due_at",
-    "masked_text",
-    "escalate",
-    "suggestions",
-}
 CLASSIFY_FIELDS = {
     "id",
     "topic",
@@ -32,6 +20,7 @@ CLASSIFY_FIELDS = {
     "reasons",
     "due_at",
 }
+SUGGEST_FIELDS = CLASSIFY_FIELDS | {"masked_text", "escalate", "suggestions"}
 
 LINES = [
     json.dumps(

@@ -27,7 +27,7 @@ from replyassist.guidelines.schema import (
 )
 from replyassist.jsonl import read_jsonl
 from replyassist.paths import resolve_guidelines
-from replyassist.types import CHANNELS, URGENCIES
+from replyassist.types import URGENCIES
 
 ANY_TOPIC = "*"
 M = TypeVar("M", bound=BaseModel)
@@ -217,16 +217,21 @@ class GuidelineSet:
     def _test_render(self) -> None:
         """Render every variant once so an unknown variable fails at load, not in production."""
         for variant in self.variants:
-            public = variant.channels == "public"
-            channel = next(c for c in CHANNELS if self.is_public(c) == public)
-            urgency = variant.urgencies[0] if variant.urgencies else "normal"
-            topic = variant.topic if variant.topic != ANY_TOPIC else next(iter(self.topics))
             try:
-                self.render(variant, channel=channel, urgency=urgency, topic=topic)
+                self.sample_rendering(variant)
             except TemplateError as exc:
                 raise GuidelineError(
                     f"{self.root / 'templates'}/{variant.source}: {variant.variant_id}: {exc}"
                 ) from exc
+
+    def sample_rendering(self, variant: VariantSpec) -> str:
+        """One neutral rendering: the first channel of the variant's visibility,
+        its first urgency, its topic (the first topic for ``*`` templates)."""
+        public = variant.channels == "public"
+        channel = next(c for c in self.config.channels if self.is_public(c) == public)
+        urgency = variant.urgencies[0] if variant.urgencies else "normal"
+        topic = variant.topic if variant.topic in self.topics else next(iter(self.topics))
+        return self.render(variant, channel=channel, urgency=urgency, topic=topic)
 
     def is_public(self, channel: str) -> bool:
         return self.config.channels[channel].visibility == "public"

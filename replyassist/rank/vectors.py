@@ -21,19 +21,8 @@ FILENAME = "variant_vectors.npz"
 
 
 def variant_texts(guidelines: GuidelineSet) -> list[str]:
-    """One neutral rendering per variant (a channel of its visibility, its first urgency)."""
-    texts = []
-    first_topic = next(iter(guidelines.topics))
-    for v in guidelines.variants:
-        channel = next(
-            c
-            for c in guidelines.config.channels
-            if guidelines.is_public(c) == (v.channels == "public")
-        )
-        topic = v.topic if v.topic in guidelines.topics else first_topic
-        urgency = v.urgencies[0] if v.urgencies else "normal"
-        texts.append(guidelines.render(v, channel=channel, urgency=urgency, topic=topic))
-    return texts
+    """The text each variant vector is computed from (its neutral rendering)."""
+    return [guidelines.sample_rendering(v) for v in guidelines.variants]
 
 
 def _hashes(texts: list[str], embedder: Embedder) -> list[str]:
