@@ -313,9 +313,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from replyassist._fast_import import import_presidio_lean
-
-    import_presidio_lean()  # our own process: skip Presidio's unused torch import
     from replyassist.guidelines.loader import GuidelineError
 
     try:

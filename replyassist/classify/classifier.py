@@ -64,6 +64,12 @@ class Classifier:
         self.critical_model = critical_model
         self._critical_threshold = float(self.manifest.get("critical", {}).get("threshold", 0.0))
         self.folder = folder  # where the artifacts came from (variant vectors live there too)
+        # All linear models as one matrix: one sparse-dense product per batch
+        # instead of three decision_function calls with their input validation.
+        models = [topic_model, urgency_model, *([critical_model] if critical_model else [])]
+        self._weights = np.hstack([m.coef_.T for m in models])
+        self._bias = np.concatenate([m.intercept_ for m in models])
+        self._bounds = np.cumsum([0, *(m.coef_.shape[0] for m in models)])
 
     @property
     def embedder(self) -> Embedder:
@@ -92,10 +98,15 @@ class Classifier:
         if not inputs:
             return []
         x = sp.vstack([i.features for i in inputs], format="csr")
-        topic_p = _softmax(as_logits(self.topic_model.decision_function(x)) / self._t_topic)
-        urgency_p = _softmax(as_logits(self.urgency_model.decision_function(x)) / self._t_urgency)
-        if self.critical_model is not None:
-            crisis = self.critical_model.decision_function(x) >= self._critical_threshold
+        scores = np.asarray(x @ self._weights) + self._bias
+        topic, urgency, *critical = (
+            scores[:, a:b].ravel() if b - a == 1 else scores[:, a:b]  # binary: 1-D like sklearn
+            for a, b in zip(self._bounds[:-1], self._bounds[1:], strict=True)
+        )
+        topic_p = _softmax(as_logits(topic) / self._t_topic)
+        urgency_p = _softmax(as_logits(urgency) / self._t_urgency)
+        if critical:
+            crisis = critical[0] >= self._critical_threshold
         else:
             crisis = np.zeros(len(inputs), dtype=bool)
         return [
