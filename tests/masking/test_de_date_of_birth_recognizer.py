@@ -58,3 +58,25 @@ def test_day_and_month_after_birth_cue(found: Found, text: str, expected: str) -
 )
 def test_day_and_month_without_birth_cue(found: Found, text: str) -> None:
     assert not [v for t, v in found(text) if t == "DATE_OF_BIRTH"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("am 02.02. ist unsere Tochter Mia zur Welt gekommen", "02.02."),
+        ("am 3.5.2024 wurde mein Sohn geboren", "3.5.2024"),
+    ],
+)
+def test_birth_told_later_in_the_clause(found: Found, text: str, expected: str) -> None:
+    assert [v for t, v in found(text) if t == "DATE_OF_BIRTH"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Am 03.05.2024 kam Ihr Brief, mein Sohn ist 2019 geboren",
+        "seit dem 02.02. ist meine Tochter zur Welt gekommen und versichert",
+    ],
+)
+def test_letter_date_before_a_birth_is_not_a_birth_date(found: Found, text: str) -> None:
+    assert [v for t, v in found(text) if t == "DATE_OF_BIRTH"] == []

@@ -91,3 +91,34 @@ def test_found_compounds_symptoms_measures(found: Found, text: str, expected: li
 )
 def test_not_found_compounds_symptoms_measures(found: Found, text: str) -> None:
     assert not [v for t, v in found(text) if t == "HEALTH_CONDITION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("mein vater kriegt schlecht luft", ["schlecht luft"]),
+        ("mit 40 fieber und kaum luft", ["fieber", "kaum luft"]),
+        ("ich kann kaum atmen", ["kaum atmen"]),
+        ("mir ist seit tagen ständig schwindelig", ["schwindelig"]),
+        ("hab mich gestern wieder geritzt", ["geritzt"]),
+        ("ich ritze mich seit Monaten", ["ritze"]),
+        ("Seit dem Unfall nur noch Schmerzen.", ["Schmerzen"]),
+    ],
+)
+def test_found_symptom_phrases_and_self_harm(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "HEALTH_CONDITION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ich hab kaum Luft zum Atmen vor lauter Arbeit",
+        "und keine Luft nach oben bei den Beiträgen",
+        "Das ist mir übel aufgestoßen",
+        "Ich bin übel enttäuscht von euch",
+        "Die Luft ist raus bei euch",
+        "Die Brüstung wurde eingeritzt",
+    ],
+)
+def test_not_found_figurative(found: Found, text: str) -> None:
+    assert [v for t, v in found(text) if t == "HEALTH_CONDITION"] == []

@@ -119,3 +119,28 @@ def test_not_found_sign_offs_initials_businesses(found: Found, text: str) -> Non
 def test_role_is_not_part_of_the_name(found: Found) -> None:
     text = "Rechtsanwältin Dr. Meier hier, ich vertrete Frau Aylin Kaya."
     assert [v for t, v in found(text) if t == "PERSON"] == ["Meier", "Aylin Kaya"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mit freundlichen Grüßen\nPhysiotherapie Lindner & Berg", ["Lindner", "Berg"]),
+        ("Praxis Lindner und Schmidt GmbH", ["Lindner", "Schmidt"]),
+        ("Praxis Lindner & Partner", ["Lindner"]),
+        ("Kanzlei Weber und Kollegen", ["Weber"]),
+    ],
+)
+def test_business_partners(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Eure Antwortzeiten hier sind ziemlich lang geworden.",
+        "Mit kollegialen Grüßen\nPraxisteam",
+        "Notaufnahme mit meinem Mann, Verdacht auf Herzinfarkt",
+    ],
+)
+def test_not_names_group_signatures_and_nouns(found: Found, text: str) -> None:
+    assert [v for t, v in found(text) if t == "PERSON"] == []

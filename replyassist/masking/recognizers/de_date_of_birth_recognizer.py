@@ -34,6 +34,13 @@ _STRONG_CUE_BEFORE = regex.compile(
     r"(?i)(?:\bgeboren|\bgeb\.|\bgeburtstag|\bgeburtsdatum|\bzur welt gekommen)\W{0,4}(?:(?:am|den|ist|:)\W{1,3}){0,2}$"
 )
 _CUE_AFTER = regex.compile(r"(?i)^\W{0,3}(?:geboren|geb\.|zur welt gekommen)")
+#: A birth told as an event later in the same clause: "am 02.02. ist unsere
+#: Tochter Mia zur Welt gekommen", "am 3.5. wurde mein Sohn geboren" (no digits
+#: in between, so "... mein Sohn ist 2019 geboren" does not make a letter date a birth).
+_CLAUSE_CUE_AFTER = regex.compile(
+    r"(?i)^[^.!?\n\d]{0,60}?\b(?:zur|auf die) welt gekommen"
+    r"|^\s*(?:ist|wurde|sind|wurden|kam)\s+(?:[^\W\d]+\s+){0,3}(?:geboren|zur welt)\b"
+)
 _LETTER_CUE = regex.compile(
     r"(?i)(?:schreiben|bescheid|brief|rechnung|mahnung|antrag|termin|nachricht|mail|e-mail"
     r"|anruf|telefonat|ablehnung|schreibens|bescheids|widerspruch|kündigung|zahlung)"
@@ -75,6 +82,9 @@ class DeDateOfBirthRecognizer(SpanRecognizer):
             if _CUE_BEFORE.search(before) or _CUE_AFTER.match(text[end : end + 25]):
                 spans.append((start, end, 0.9, "birth cue"))
                 continue
+            if _CLAUSE_CUE_AFTER.match(text[end : end + 80]):
+                spans.append((start, end, 0.85, "birth told later in the clause"))
+                continue
             if self.name_finder is None:
                 continue
             if names is None:
@@ -85,6 +95,11 @@ class DeDateOfBirthRecognizer(SpanRecognizer):
             ):
                 spans.append((start, end, 0.75, "date after a name"))
         for m in _SHORT_DATE_RE.finditer(text):
-            if _STRONG_CUE_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+            before = text[max(0, m.start() - 40) : m.start()]
+            if _STRONG_CUE_BEFORE.search(before[-30:]):
                 spans.append((m.start(), m.end(), 0.85, "day and month after birth cue"))
+            elif not _LETTER_CUE.search(before) and _CLAUSE_CUE_AFTER.match(
+                text[m.end() : m.end() + 80]
+            ):
+                spans.append((m.start(), m.end(), 0.85, "day and month, birth told after"))
         return spans

@@ -227,7 +227,40 @@ _INTENSITY = frozenset(
         "unaushaltbar",
         "höllische",
         "höllischen",
+        "ständig",
+        "dauernd",
+        "krasse",
+        "krassen",
+        "furchtbare",
+        "furchtbaren",
+        "fürchterliche",
+        "fürchterlichen",
+        "wahnsinnige",
+        "wahnsinnigen",
     ]
+)
+#: Symptoms people write as a phrase rather than a noun (group 1 is the span):
+#: "kriegt schlecht luft", "kann kaum atmen", "mir ist ständig schwindelig".
+_PHRASE_RES = (
+    regex.compile(
+        r"(?i)(?:\b(?:krieg\w*|bekomm\w*|bekam\w*|hab\w*|hat|hatte)\s+(?:\w+\s+){0,2}?|\b(?:mit|und)\s+)"
+        r"((?:kaum|schlecht|schwer|keine|wenig|nicht\s+genug)\s+luft)\b(?!\s+(?:zum|für|vor|nach|zwischen|mehr\s+nach)\b)"
+    ),
+    regex.compile(
+        r"(?i)\b(?:kann|kannst|konnte|könne)\s+(?:\w+\s+){0,2}?"
+        r"((?:kaum|schlecht|schwer|nicht\s+(?:mehr\s+)?richtig)\s+atmen)\b"
+    ),
+    regex.compile(
+        r"(?i)\b(?:mir\s+(?:ist|wird|war)|ist\s+mir|wird\s+mir|bin|war)\s+(?:\w+\s+){0,3}?"
+        r"(schwindelig|schwindlig|speiübel|kotzübel|übel)\b"
+        r"(?=\s*(?:[.,!?;)]|$|und\b|oder\b|geworden\b|seit\b|wenn\b))"
+    ),
+)
+#: Self-harm: "hab mich wieder geritzt", "ritze mich", "verletze mich selbst".
+_SELF_HARM_RE = regex.compile(
+    r"(?i)\b(?:ge)?ritz(?:e|t|en|te|ten)?\b(?=[^.!?\n]{0,30}\b(?:mich|sich|wieder|arm|arme|beine)\b)"
+    r"|(?<=\b(?:mich|sich|wieder)\b[^.!?\n]{0,25})\b(?:ge)?ritz(?:e|t|en|te|ten)?\b"
+    r"|\bselbstverletz\w*|\bverletz\w*\s+(?:mich|sich)\s+selbst\b|\b(?:mich|sich)\s+selbst\s+verletz\w*"
 )
 #: Heads of a procedure compound: "Darmkrebs-OP", "MS-Diagnose" contain a
 #: condition in front; "Knie-OP" does not.
@@ -295,6 +328,9 @@ class DeHealthConditionRecognizer(SpanRecognizer):
             if _ICD_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
                 spans.append((m.start(), m.end(), 0.7, "ICD-10 code (context)"))
         spans.extend((m.start(), m.end(), 0.75, "Morbus + name") for m in _MORBUS_RE.finditer(text))
+        for rx in _PHRASE_RES:
+            spans.extend((m.start(1), m.end(1), 0.75, "symptom phrase") for m in rx.finditer(text))
+        spans.extend((m.start(), m.end(), 0.8, "self-harm") for m in _SELF_HARM_RE.finditer(text))
         if _EYE_CONTEXT.search(text):
             for m in _SIGNED_RE.finditer(text):
                 window = text[max(0, m.start() - 80) : m.end() + 80]
@@ -316,8 +352,10 @@ class DeHealthConditionRecognizer(SpanRecognizer):
                 tokens[i - 1].text[:1].isdigit()
                 or (tokens[i - 1].key == "grad" and i > 1 and tokens[i - 2].text[:1].isdigit())
             )
+            only = len(before) >= 2 and [t.key for t in before[-2:]] == ["nur", "noch"]
             if (
                 number
+                or only
                 or any(t.key in _INTENSITY or t.key in CUES for t in before)
                 or any(t.key in _INTENSITY for t in after)
             ):

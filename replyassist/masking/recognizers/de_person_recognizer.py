@@ -384,9 +384,28 @@ class DePersonRecognizer(SpanRecognizer):
                 first, last, score, why = found
                 spans.append((tokens[first].start, tokens[last].end, score, why))
                 i = last + 1
+                partner = self._partner_at(text, tokens, i) if why == "business name" else None
+                if partner is not None:  # "Physiotherapie Lindner & Berg": both owners
+                    spans.append((tokens[partner].start, tokens[partner].end, score, why))
+                    i = partner + 1
             else:
                 i += 1
         return spans
+
+    def _partner_at(self, text: str, tokens: list[Token], i: int) -> int | None:
+        """Index of a second owner's surname joined to a business name by "&"/"und"."""
+        if i >= len(tokens):
+            return None
+        if regex.fullmatch(r" ?[&+] ?", text[tokens[i - 1].end : tokens[i].start]):
+            k = i
+        elif tokens[i].key == "und" and i + 1 < len(tokens):
+            k = i + 1
+        else:
+            return None
+        partner = tokens[k]
+        if partner.key in _PARTNER_WORDS or not self._namelike(partner):
+            return None
+        return None if regex.match(r" +\p{Ll}", text[partner.end :]) else k
 
     def _match_at(
         self, text: str, tokens: list[Token], i: int, chat: bool
@@ -739,6 +758,10 @@ _BUSINESS_WORDS = frozenset(
         "augenoptik",
     ]
 )
+#: What follows "&"/"und" after a business name without being a second owner.
+_PARTNER_WORDS = frozenset(
+    ["partner", "partnerin", "partnerinnen", "kollegen", "kolleginnen", "söhne", "sohn", "co"]
+)
 _BUSINESS_TAIL = regex.compile(
     r"\s*(?:&|\+|GmbH|KG\b|OHG\b|e\.\s?K\.|UG\b|AG\b|und\s+(?:Partner|Kollegen))"
 )
@@ -755,6 +778,16 @@ _ROLE_ENDINGS = (
     "leiterin",
     "rektor",
     "rektorin",
+    # a group signs like a person: "Mit kollegialen Grüßen\nPraxisteam"
+    "team",
+    "service",
+    "abteilung",
+    "verwaltung",
+    "sekretariat",
+    "büro",
+    "redaktion",
+    "vorstand",
+    "führung",
 )
 #: Determiners before a noun, not before a lone first name ("euer Ernst", "im Ernst").
 _NOUN_DETERMINERS = frozenset(
