@@ -59,6 +59,7 @@ class Assistant:
         self.ranker = Ranker(guidelines, vectors, signals)
         self._results: OrderedDict[str, tuple[str, tuple[str, ...]]] = OrderedDict()
         self._renderings: dict[tuple[str, str, str, str], str | None] = {}
+        self._entity_free: dict[str, bool] = {}  # privacy check per distinct rendered text
 
     @classmethod
     def from_guidelines(
@@ -246,7 +247,9 @@ class Assistant:
         """The rendered text, or None if it fails the linter or contains an entity.
 
         Templates never see customer text, so a rendering depends only on these
-        four keys: it is checked once and cached, keeping the masker off the hot path.
+        four keys: it is checked once and cached. The 15,840 keys of the default
+        set render to only 390 distinct texts, so the privacy check (a masker
+        run, ~1.5 ms) is cached per text, keeping the masker off the hot path.
         """
         key = (variant_id, channel, urgency, topic)
         if key not in self._renderings:
@@ -266,7 +269,9 @@ class Assistant:
                 )
                 if i.severity == "error"
             ]
-            self._renderings[key] = None if errors or self.masker.analyze(text) else text
+            if text not in self._entity_free:
+                self._entity_free[text] = not self.masker.analyze(text)
+            self._renderings[key] = text if not errors and self._entity_free[text] else None
         return self._renderings[key]
 
     def _escalation(
