@@ -48,7 +48,22 @@ DEFAULT_ALLOW_LIST: tuple[str, ...] = (
     "116 123",
 )
 
-_FIELDS = ("entity_types", "score_threshold", "allow_list")
+#: How the learned NER pipeline is used for PERSON, HEALTH_CONDITION and
+#: MEDICATION: "rules" (off, the default), "ner" (replaces the rule/lexicon
+#: recognizers of ``ner_entity_types``), "combined" (both; overlaps resolved).
+NER_MODES: tuple[str, ...] = ("rules", "ner", "combined")
+
+#: The entity types the shipped NER pipeline (``models/ner-de``) is trained for.
+NER_ENTITY_TYPES: tuple[str, ...] = ("PERSON", "HEALTH_CONDITION", "MEDICATION")
+
+_FIELDS = (
+    "entity_types",
+    "score_threshold",
+    "allow_list",
+    "ner_model",
+    "ner_mode",
+    "ner_entity_types",
+)
 
 
 class MaskingConfigError(ValueError):
@@ -63,11 +78,19 @@ class MaskingConfig:
     context scores below it); ``allow_list`` holds strings that are never
     masked even when a recognizer matches them, compared without spaces,
     dashes and slashes so ``0800-4375-3752`` equals ``0800 4375 3752``.
+
+    ``ner_model`` (a folder, or a name resolved under ``models/``) and
+    ``ner_mode`` switch on a trained spaCy NER pipeline for
+    ``ner_entity_types``; off by default because the rules measure better on
+    the project's gold sets (``benchmarks/compare_maskers.py``).
     """
 
     entity_types: tuple[str, ...] = ALL_ENTITY_TYPES
     score_threshold: float = 0.5
     allow_list: tuple[str, ...] = DEFAULT_ALLOW_LIST
+    ner_model: str | None = None
+    ner_mode: str = "rules"
+    ner_entity_types: tuple[str, ...] = NER_ENTITY_TYPES
     language: str = field(default="de", repr=False)
 
     def __post_init__(self) -> None:
@@ -93,8 +116,35 @@ class MaskingConfig:
         if isinstance(allow, str) or not all(isinstance(a, str) for a in allow):
             raise MaskingConfigError("field 'allow_list': expected a list of strings")
         object.__setattr__(self, "allow_list", tuple(allow))
+        self._validate_ner()
         if self.language != "de":
             raise MaskingConfigError("field 'language': only 'de' is supported")
+
+    def _validate_ner(self) -> None:
+        model = self.ner_model
+        if model is not None and (not isinstance(model, str) or not model.strip()):
+            raise MaskingConfigError("field 'ner_model': expected a folder path or a model name")
+        if self.ner_mode not in NER_MODES:
+            raise MaskingConfigError(f"field 'ner_mode': expected one of {', '.join(NER_MODES)}")
+        if self.ner_mode != "rules" and model is None:
+            raise MaskingConfigError(
+                f"field 'ner_model': required when ner_mode is {self.ner_mode!r}"
+            )
+        types = self.ner_entity_types
+        if isinstance(types, str) or not all(isinstance(t, str) for t in types):
+            raise MaskingConfigError("field 'ner_entity_types': expected a list of strings")
+        if not types or any(t not in NER_ENTITY_TYPES for t in types):
+            raise MaskingConfigError(
+                f"field 'ner_entity_types': expected some of {', '.join(NER_ENTITY_TYPES)}"
+            )
+        if len(set(types)) != len(types):
+            raise MaskingConfigError("field 'ner_entity_types': duplicate entries")
+        object.__setattr__(self, "ner_entity_types", tuple(types))
+
+    @property
+    def uses_ner(self) -> bool:
+        """Whether a Masker built from this config loads the NER pipeline."""
+        return self.ner_mode != "rules"
 
     @classmethod
     def from_dict(cls, data: Any) -> MaskingConfig:
@@ -111,20 +161,22 @@ class MaskingConfig:
                 f"field {unknown[0]!r}: unknown field; expected one of {', '.join(_FIELDS)}"
             )
         kwargs: dict[str, Any] = {}
-        for name in ("entity_types", "allow_list"):
+        for name in ("entity_types", "allow_list", "ner_entity_types"):
             if name in data:
                 value = data[name]
                 if not isinstance(value, list):
                     raise MaskingConfigError(f"field {name!r}: expected a list of strings")
                 kwargs[name] = tuple(value)
-        if "score_threshold" in data:
-            kwargs["score_threshold"] = data["score_threshold"]
+        for name in ("score_threshold", "ner_model", "ner_mode"):
+            if name in data:
+                kwargs[name] = data[name]
         return cls(**kwargs)
 
     @classmethod
     def from_yaml(cls, path: str | Path) -> MaskingConfig:
         """Load from a YAML file with the keys ``entity_types``, ``score_threshold``,
-        ``allow_list`` (optionally nested under ``masking:``)."""
+        ``allow_list``, ``ner_model``, ``ner_mode``, ``ner_entity_types``
+        (optionally nested under ``masking:``)."""
         try:
             data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:

@@ -14,9 +14,14 @@ from presidio_analyzer import AnalyzerEngine, EntityRecognizer, RecognizerRegist
 from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from replyassist.masking.config import MaskingConfig
-from replyassist.masking.nlp import LanguageNlpEngine
+from replyassist.masking.config import MaskingConfig, MaskingConfigError
+from replyassist.masking.nlp import LanguageNlpEngine, load_german_pipeline
 from replyassist.masking.recognizers import default_recognizers
+from replyassist.masking.recognizers.spacy_ner import (
+    DeSpacyNerRecognizer,
+    ner_model_configuration,
+)
+from replyassist.paths import resolve_model
 from replyassist.types import Entity, Masked
 
 __all__ = ["Masker", "MaskingConfig", "placeholder"]
@@ -82,10 +87,13 @@ class Masker:
         self.config = config or MaskingConfig()
         self._language = self.config.language
         recs = list(recognizers) if recognizers is not None else default_recognizers()
+        nlp_engine = LanguageNlpEngine()
+        if self.config.uses_ner:
+            recs, nlp_engine = self._with_ner(recs)
         registry = RecognizerRegistry(recognizers=recs, supported_languages=[self._language])
         self._engine = AnalyzerEngine(
             registry=registry,
-            nlp_engine=LanguageNlpEngine(),
+            nlp_engine=nlp_engine,
             supported_languages=[self._language],
             context_aware_enhancer=LemmaContextAwareEnhancer(
                 context_prefix_count=5, context_suffix_count=3
@@ -154,6 +162,46 @@ class Masker:
             yield from self._mask_chunk(chunk)
 
     # -- internals ---------------------------------------------------------
+
+    def _with_ner(
+        self, recs: list[EntityRecognizer]
+    ) -> tuple[list[EntityRecognizer], LanguageNlpEngine]:
+        """Recognizers and NLP engine for ``ner_mode`` "ner" or "combined".
+
+        The trained pipeline replaces the blank one (it tokenizes the same way),
+        and its entities come back through a ``SpacyRecognizer``. In "ner" mode
+        the rule recognizers whose only type is one of ``ner_entity_types`` are
+        dropped; the structured ones (e-mail, phone, IBAN, KVNR, pension
+        number, address, birth date) stay in every mode. The birth-date
+        recognizer keeps its own rule-based name finder ("Jana Schulze,
+        03.05.1978"), so its results do not depend on the mode.
+        """
+        cfg = self.config
+        if cfg.ner_model is None:  # MaskingConfig validation rules this out
+            raise MaskingConfigError("field 'ner_model': required when ner_mode is not 'rules'")
+        try:
+            path = resolve_model(cfg.ner_model)
+        except FileNotFoundError as exc:
+            raise MaskingConfigError(f"field 'ner_model': {exc}") from exc
+        try:
+            nlp = load_german_pipeline(path)
+        except (OSError, ValueError) as exc:
+            raise MaskingConfigError(
+                f"field 'ner_model': not a loadable German spaCy pipeline ({type(exc).__name__})"
+            ) from exc
+        labels: tuple[str, ...] = (
+            tuple(getattr(nlp.get_pipe("ner"), "labels", ())) if "ner" in nlp.pipe_names else ()
+        )
+        if not labels:
+            raise MaskingConfigError("field 'ner_model': the pipeline has no 'ner' component")
+        types = cfg.ner_entity_types
+        if cfg.ner_mode == "ner":
+            recs = [r for r in recs if not set(r.supported_entities) <= set(types)]
+        recs.append(DeSpacyNerRecognizer(self._language, types))
+        engine = LanguageNlpEngine(
+            {self._language: nlp}, ner_model_configuration=ner_model_configuration(labels, types)
+        )
+        return recs, engine
 
     def _mask_chunk(self, texts: list[str]) -> Iterator[Masked]:
         nlp_engine = self._engine.nlp_engine

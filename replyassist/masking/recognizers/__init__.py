@@ -19,6 +19,7 @@ from replyassist.masking.recognizers.de_pension_number_recognizer import (
 )
 from replyassist.masking.recognizers.de_person_recognizer import DePersonRecognizer
 from replyassist.masking.recognizers.de_phone_recognizer import DePhoneRecognizer
+from replyassist.masking.recognizers.spacy_ner import DeSpacyNerRecognizer
 
 __all__ = [
     "DeAddressRecognizer",
@@ -31,6 +32,7 @@ __all__ = [
     "DePensionNumberRecognizer",
     "DePersonRecognizer",
     "DePhoneRecognizer",
+    "DeSpacyNerRecognizer",
 ]
 
 

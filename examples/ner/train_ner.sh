@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Reproduce models/ner-de end to end: synthetic data -> spacy train -> ship.
+#
+#   examples/ner/train_ner.sh [SCRATCH_DIR]      (default /work/scratch/ner)
+#
+# CPU only, one thread (the numbers in models/ner-de/TRAINING.md were measured
+# that way: about 4 minutes of training). Data and training output stay in the
+# scratch folder; only what spacy.load needs is copied to models/ner-de.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+PY="${PYTHON:-$ROOT/.venv/bin/python}"
+SCRATCH="${1:-/work/scratch/ner}"
+SEED=13
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+
+cd "$ROOT"
+"$PY" examples/ner/build_ner_data.py --out "$SCRATCH" --seed "$SEED"
+
+rm -rf "$SCRATCH/train_out"
+start=$(date +%s)
+"$PY" -m spacy train examples/ner/config.cfg \
+    --output "$SCRATCH/train_out" \
+    --paths.train "$SCRATCH/train.spacy" \
+    --paths.dev "$SCRATCH/dev.spacy" \
+    --system.seed "$SEED" 2>&1 | tee "$SCRATCH/train.log"
+seconds=$(( $(date +%s) - start ))
+echo "training took ${seconds} s"
+
+"$PY" examples/ner/ship_model.py "$SCRATCH/train_out/model-best" models/ner-de \
+    --data-stats "$SCRATCH/data_stats.json" --train-seconds "$seconds"
