@@ -31,6 +31,7 @@ GOLD = [
     ROOT / "tests" / "data" / "mask_gold_seed7.jsonl",
     ROOT / "tests" / "data" / "mask_gold_handwritten_dev.jsonl",
     ROOT / "tests" / "data" / "mask_gold_handwritten.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_blind2.jsonl",
 ]
 TYPES = ("PERSON", "HEALTH_CONDITION", "MEDICATION")
 OUT = ROOT / "benchmarks" / "results" / "compare_maskers.json"

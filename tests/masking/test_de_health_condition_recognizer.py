@@ -122,3 +122,37 @@ def test_found_symptom_phrases_and_self_harm(found: Found, text: str, expected: 
 )
 def test_not_found_figurative(found: Found, text: str) -> None:
     assert [v for t, v in found(text) if t == "HEALTH_CONDITION"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Er ist halbseitig gelähmt.", ["halbseitig gelähmt"]),
+        ("kann kaum laufen", ["kaum laufen"]),
+        ("seit der Kündigung schlaf ich nicht mehr", ["schlaf ich nicht mehr"]),
+        ("ich bekomm kaum luft und mein herz rast", ["kaum luft", "herz rast"]),
+        ("dass ich mich wieder selbst verletze", ["selbst verletze"]),
+        ("ich will nicht mehr leben", ["will nicht mehr leben"]),
+        ("bin in der 30. Woche schwanger", ["30. Woche", "schwanger"]),
+        ("Diabetes mellitus Typ 2", ["Diabetes mellitus Typ 2"]),
+        ("wegen eines Hörsturzes krank", ["Hörsturzes"]),  # inflected lexicon entry
+        ("hab seit tagen 39 fieber und husten", ["fieber", "husten"]),  # listed symptom
+        ("Diagnose: Prostatakrebs, Gleason 7", ["Prostatakrebs", "Gleason 7"]),
+    ],
+)
+def test_found_states_phrases_and_inflections(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "HEALTH_CONDITION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zahlt ihr bei Fieber und Husten den Arzt?",
+        "Die Kündigung kann warten, ich kann kaum erwarten",
+        "eure App ist zusammengebrochen",
+        "Ihr seid ja nie ansprechbar",
+        "Ich bin total verwirrt von eurem Schreiben",
+    ],
+)
+def test_not_found_everyday_uses(found: Found, text: str) -> None:
+    assert [v for t, v in found(text) if t == "HEALTH_CONDITION"] == []

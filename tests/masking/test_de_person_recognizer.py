@@ -144,3 +144,25 @@ def test_business_partners(found: Found, text: str, expected: list[str]) -> None
 )
 def test_not_names_group_signatures_and_nouns(found: Found, text: str) -> None:
     assert [v for t, v in found(text) if t == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("moin, ich bin ole aus kiel 🙂", ["ole"]),
+        ("Hallo, ich bin Gökhan. Mein Vater hatte", ["Gökhan"]),
+        ("Hey, ich bin Ngozi Adeyemi 👋 hab gerade", ["Ngozi Adeyemi"]),
+        ("am Tag. Grüße Tobi PS: Der Arzt", ["Tobi"]),
+        ("Thanks, Arjun Raghunathan +49 176 61209875", ["Arjun Raghunathan"]),
+    ],
+)
+def test_introductions_and_signatures_on_one_line(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Ich bin Rentnerin. Was kostet das?", "Ich bin Kassenpatient.", "Viele Grüße aus Berlin"],
+)
+def test_introduced_nouns_are_not_names(found: Found, text: str) -> None:
+    assert [v for t, v in found(text) if t == "PERSON"] == []

@@ -144,11 +144,14 @@ _MORBUS_RE = regex.compile(r"(?i)\bmorbus\s+[\p{L}-]{3,}")
 #: Qualifiers that belong to the diagnosis: "Diabetes Typ 2", "Krebs im Frühstadium".
 _QUALIFIER_RE = regex.compile(
     r"(?i)\s+(?:typ\s?[12]|grad\s?[1-4]|stadium\s?(?:[1-4]|I{1,3}V?)|im\s+(?:früh|end|spät|anfangs)stadium"
-    r"|mit\s+metastasen)\b"
+    r"|mit\s+metastasen|mellitus(?:\s+typ\s?[12])?|bronchiale|(?:mit|ohne)\s+aura"
+    r"|\p{L}{3,}(?:alis|ale|osum|osa|osus|icus|ica|ans)(?:\s+\p{L}{3,}(?:alis|ale|osum|osa|osus|icus|ica))?)\b"
 )
 _PRE_QUALIFIER_RE = regex.compile(
     r"(?i)\b(?:chronisch|akut|schwer|leicht|mittelgradig|rezidivierend|beidseitig|fortgeschritten"
-    r"|diabetisch|allergisch|psychisch|bipolar|metastasiert|bösartig|gutartig)(?:e|er|en|es|em)?\s+$"
+    r"|diabetisch|allergisch|psychisch|bipolar|metastasiert|bösartig|gutartig|halbseitig|einseitig"
+    r"|linksseitig|rechtsseitig|spastisch|infantil|vaskulär|depressiv|epileptisch|kreisrund"
+    r"|rheumatoid|generalisiert|paranoid|koronar|rezidivierend depressiv|stark)(?:e|er|en|es|em)?\s+$"
 )
 _HEADS = regex.compile(
     r"syndrom|erkrankung|erkrankungen|krebs|karzinom|tumor|störung|störungen|allergie"
@@ -166,6 +169,7 @@ _GDB_RE = regex.compile(
 #: Body mass index and orthodontic indication group: "BMI 48", "KIG 4".
 _MEASURE_RE = regex.compile(
     r"(?i)\bbmi\s*(?:von\s+|:\s*|=\s*)?\d{2}(?:[.,]\d)?\b(?!\s*(?:€|%|euro))|(?-i:\bKIG\s?[1-5]\b)"
+    r"|\bgleason(?:[\s-]*score)?\s*(?:von\s+)?\d{1,2}(?:\s*\(\d\s*\+\s*\d\))?"
 )
 #: Eyesight: "-6,5 Dioptrien", "+2 dpt"; a bare signed value ("hab -8") only
 #: with an eyesight word nearby.
@@ -195,6 +199,12 @@ _SYMPTOMS = frozenset(
         "juckreiz",
         "schüttelfrost",
         "herzrasen",
+        "blutung",
+        "blutungen",
+        "taubheitsgefühl",
+        "taubheitsgefühle",
+        "müde",
+        "erschöpft",
     ]
 )
 _INTENSITY = frozenset(
@@ -237,21 +247,51 @@ _INTENSITY = frozenset(
         "fürchterlichen",
         "wahnsinnige",
         "wahnsinnigen",
+        "extrem",
+        "dauerhaft",
     ]
 )
 #: Symptoms people write as a phrase rather than a noun (group 1 is the span):
 #: "kriegt schlecht luft", "kann kaum atmen", "mir ist ständig schwindelig".
 _PHRASE_RES = (
     regex.compile(
-        r"(?i)(?:\b(?:krieg\w*|bekomm\w*|bekam\w*|hab\w*|hat|hatte)\s+(?:\w+\s+){0,2}?|\b(?:mit|und)\s+)"
+        r"(?i)(?:\b(?:krieg\w*|bekomm\w*|bekam\w*|hab\w*|hat|hatte)\s+(?:\w+\s+){0,4}?|\b(?:mit|und)\s+)"
         r"((?:kaum|schlecht|schwer|keine|wenig|nicht\s+genug)\s+luft)\b(?!\s+(?:zum|für|vor|nach|zwischen|mehr\s+nach)\b)"
     ),
     regex.compile(
-        r"(?i)\b(?:kann|kannst|konnte|könne)\s+(?:\w+\s+){0,2}?"
-        r"((?:kaum|schlecht|schwer|nicht\s+(?:mehr\s+)?richtig)\s+atmen)\b"
+        r"(?i)\b(?:kann|kannst|konnte|könne|kann\s+er|kann\s+sie)\s+(?:\w+\s+){0,2}?"
+        r"((?:kaum|schlecht|schwer|nicht\s+mehr|nicht\s+(?:mehr\s+)?richtig)\s+"
+        r"(?:atmen|laufen|gehen|stehen|sitzen|bewegen|konzentrieren|schlafen|sprechen|schlucken"
+        r"|sehen|hören|essen|aufstehen|greifen))\b"
+    ),
+    # sleep: "schläft kaum", "schlaf ich nicht mehr", "schlafe kaum noch 4 Stunden"
+    regex.compile(
+        r"(?i)\b(schl[aä]f(?:e|t|st)?\s+(?:ich\s+|er\s+|sie\s+)?(?:kaum|nicht\s+mehr|schlecht|nur\s+noch)"
+        r"(?:\s+noch)?(?:\s+\d+\s+stunden)?)\b"
+    ),
+    # a body part doing what it should not: "herz rast", "hände zittern", "seh doppelt"
+    regex.compile(
+        r"(?i)\b((?:herz\s+(?:rast|stolpert|rasen|stolpern)|hände\s+zitter(?:n|t)"
+        r"|seh(?:e)?\s+(?:doppelt|verschwommen)|sehe\s+\w+\s+(?:\w+\s+)?(?:\w+\s+)?verschwommen"
+        r"|hör(?:e|t)\s+stimmen|atmet\s+(?:komisch|schwer|kaum|flach)|spricht\s+(?:\w+\s+)?undeutlich"
+        r"|schwarz\s+vor\s+(?:den\s+)?augen|druck\s+auf\s+der\s+brust"
+        r"|kribbeln\s+(?:im|in\s+der)\s+(?:linken\s+|rechten\s+)?(?:arm|hand|bein|fuß|gesicht)"
+        r"|(?:arm|bein|hand|gesicht)\s+ist\s+taub|nehm(?:e)?\s+immer\s+weiter\s+ab))\b"
+    ),
+    # suicidal thoughts; the words stay a condition whoever reads them
+    regex.compile(
+        r"(?i)\b((?:mich|sich)\s+(?:\w+\s+){0,2}?umzubringen|mich\s+umbringen"
+        r"|(?:mir|sich)\s+(?:was|etwas)\s+an(?:zu)?tun|nicht\s+mehr\s+leben\s+will"
+        r"|(?:will|möchte|mag)\s+nicht\s+mehr\s+leben)\b"
+    ),
+    # pregnancy week written out: "in der 30. Woche schwanger", "Fehlgeburt in der 11. Woche"
+    regex.compile(
+        r"(?i)\b(\d{1,2}\.\s*woche)\b(?=[^.!?\n]{0,25}\bschwanger)"
+        r"|(?<=(?:fehlgeburt|schwanger\w*|entbindung)[^.!?\n]{0,25})\b(\d{1,2}\.\s*woche)\b"
+        r"|\b(\d{1,2}\s+weeks\s+pregnant)\b"
     ),
     regex.compile(
-        r"(?i)\b(?:mir\s+(?:ist|wird|war)|ist\s+mir|wird\s+mir|bin|war)\s+(?:\w+\s+){0,3}?"
+        r"(?i)\b(?:mir\s+(?:ist|wird|war)|ist\s+mir|wird\s+mir|bin|war)\s+(?:\w+\s+){0,5}?"
         r"(schwindelig|schwindlig|speiübel|kotzübel|übel)\b"
         r"(?=\s*(?:[.,!?;)]|$|und\b|oder\b|geworden\b|seit\b|wenn\b))"
     ),
@@ -260,7 +300,8 @@ _PHRASE_RES = (
 _SELF_HARM_RE = regex.compile(
     r"(?i)\b(?:ge)?ritz(?:e|t|en|te|ten)?\b(?=[^.!?\n]{0,30}\b(?:mich|sich|wieder|arm|arme|beine)\b)"
     r"|(?<=\b(?:mich|sich|wieder)\b[^.!?\n]{0,25})\b(?:ge)?ritz(?:e|t|en|te|ten)?\b"
-    r"|\bselbstverletz\w*|\bverletz\w*\s+(?:mich|sich)\s+selbst\b|\b(?:mich|sich)\s+selbst\s+verletz\w*"
+    r"|\bselbstverletz\w*|\bverletz\w*\s+(?:mich|sich)\s+selbst\b"
+    r"|(?<=\b(?:mich|sich)\b[^.!?\n]{0,25})\bselbst\s+verletz\w*"
 )
 #: Heads of a procedure compound: "Darmkrebs-OP", "MS-Diagnose" contain a
 #: condition in front; "Knie-OP" does not.
@@ -283,6 +324,12 @@ _PROCEDURE_HEADS = frozenset(
     ]
 )
 
+#: Between two listed symptoms: "Fieber und Husten", "Schwindel, Übelkeit".
+_LIST_GAP = regex.compile(
+    r"\s*(?:,|und|oder|sowie|&|\+|/)\s*(?:(?:starke[nmr]?|hohe[ms]?|leichte[nmr]?|ständige[nmr]?"
+    r"|heftige[nmr]?|dauernde[nmr]?)\s+)?",
+    regex.IGNORECASE,
+)
 _PREGNANCY_RE = regex.compile(
     r"(?i)\b(?:\d{1,2}\.?\s*)(?:ssw|schwangerschaftswoche)\b|\bssw\s*\d{1,2}\b"
 )
@@ -329,7 +376,9 @@ class DeHealthConditionRecognizer(SpanRecognizer):
                 spans.append((m.start(), m.end(), 0.7, "ICD-10 code (context)"))
         spans.extend((m.start(), m.end(), 0.75, "Morbus + name") for m in _MORBUS_RE.finditer(text))
         for rx in _PHRASE_RES:
-            spans.extend((m.start(1), m.end(1), 0.75, "symptom phrase") for m in rx.finditer(text))
+            for m in rx.finditer(text):
+                g = next(i for i in range(1, len(m.groups()) + 1) if m.group(i) is not None)
+                spans.append((m.start(g), m.end(g), 0.75, "symptom phrase"))
         spans.extend((m.start(), m.end(), 0.8, "self-harm") for m in _SELF_HARM_RE.finditer(text))
         if _EYE_CONTEXT.search(text):
             for m in _SIGNED_RE.finditer(text):
@@ -339,6 +388,21 @@ class DeHealthConditionRecognizer(SpanRecognizer):
         tokens = tokenize(text)
         spans.extend(self._lexicon_spans(text, tokens))
         spans.extend(self._symptom_spans(text, tokens))
+        spans.extend(self._listed_symptoms(text, tokens, spans))
+        return spans
+
+    @staticmethod
+    def _listed_symptoms(
+        text: str, tokens: list[Token], found: list[tuple[int, int, float, str]]
+    ) -> list[tuple[int, int, float, str]]:
+        """A symptom listed right after a found condition: "39 fieber und husten"."""
+        ends = sorted({end for _, end, _, _ in found})
+        spans = []
+        for tok in tokens:
+            if tok.key not in _SYMPTOMS or any(s <= tok.start < e for s, e, _, _ in found):
+                continue
+            if any(end <= tok.start and _LIST_GAP.fullmatch(text, end, tok.start) for end in ends):
+                spans.append((tok.start, tok.end, 0.7, "symptom in a list"))
         return spans
 
     def _symptom_spans(self, text: str, tokens: list[Token]) -> list[tuple[int, int, float, str]]:
@@ -391,6 +455,9 @@ class DeHealthConditionRecognizer(SpanRecognizer):
                 if self._is_condition(front):  # "Darmkrebs-OP", "MS-Diagnose"
                     spans.append((tok.start, tok.start + len(front), 0.75, "condition + procedure"))
                 continue
+            if self._inflected_entry(tok.key):  # "des Hörsturzes", "mit Gallensteinen"
+                spans.append(self._qualified(text, tok.start, tok.end, 0.75, "lexicon, inflected"))
+                continue
             if (
                 _SUFFIX_RE.fullmatch(tok.key)
                 or _is_ose_disease(tok.key)
@@ -405,6 +472,22 @@ class DeHealthConditionRecognizer(SpanRecognizer):
             ):
                 spans.append(self._qualified(text, tok.start, tok.end, 0.7, "compound suffix"))
         return spans
+
+    def _inflected_entry(self, key: str) -> bool:
+        """A genitive or dative form of a one-word lexicon entry (no cue needed)."""
+        if len(key) < 7:
+            return False
+        for ending in ("es", "en", "s", "n"):
+            stem = key[: -len(ending)]
+            if key.endswith(ending) and any(
+                m.first == 0
+                and m.last == 0
+                and not m.entry.needs_cue
+                and not m.entry.case_sensitive
+                for m in self.lexicon.matches([Token(stem, 0, len(stem), stem)])
+            ):
+                return True
+        return False
 
     @staticmethod
     def _qualified(

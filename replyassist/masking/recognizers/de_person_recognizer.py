@@ -501,13 +501,26 @@ class DePersonRecognizer(SpanRecognizer):
             )
             if k > i + 1:
                 return i, k - 1, 0.85, "first name + last name"
-            if not tok.is_capitalized and (cue in _STRONG_CUES or cue in _SIGN_OFFS):
+            introduced = cue == "bin" and i > 1 and tokens[i - 2].key == "ich"  # "ich bin luca"
+            if not tok.is_capitalized and (cue in _STRONG_CUES or cue in _SIGN_OFFS or introduced):
                 k = self._extend_lower(text, tokens, i + 1, i, max_len=2) if chat else i + 1
                 return i, k - 1, 0.75, "first name after cue"
             if tok.is_capitalized and not (
                 i > 0 and tokens[i - 1].key in _NOUN_DETERMINERS and cue not in _STRONG_CUES
             ):  # "Ist das euer Ernst?", "im Ernst"
                 return i, i, 0.7 if cue else 0.6, "first name"
+
+        # "Grüße Tobi PS: ...", "Thanks, Arjun Raghunathan +49 ...", "Ich bin Gökhan."
+        if (cue in _SIGN_OFFS or (cue == "bin" and i > 1 and tokens[i - 2].key == "ich")) and (
+            self._namelike(tok) and not tok.key.endswith(_NOUN_ENDINGS)
+        ):
+            k = self._extend(text, tokens, i + 1, i, capitalized=True, max_len=3, particles=True)
+            while k > i + 1 and tokens[k - 1].text in {"PS", "P.S"}:
+                k -= 1
+            if _SIGNATURE_END.match(text, tokens[k - 1].end) and (
+                cue in _SIGN_OFFS or k > i + 1 or text[tokens[i].end :].lstrip()[:1] in {".", ","}
+            ):
+                return i, k - 1, 0.75, "name after sign-off or introduction"
 
         # strong cue or sign-off + next words, lower case allowed
         if cue in _STRONG_CUES or (cue in _SIGN_OFFS and self._ends_message(text, tokens, i)):
@@ -720,6 +733,17 @@ _NAME_CUES = frozenset(
     ]
 )
 
+
+#: What may follow a name written after a sign-off or "ich bin" on the same line.
+_SIGNATURE_END = regex.compile(
+    r"[ \t]*(?:$|\n|[.,!]?[ \t]*(?:PS\b|P\.S\.|\+?\d|\||–|-|\(|und\s+\p{Lu}|$|\n)"
+    r"|[ \t]+(?:aus|von)\s+\p{L}|[.,!](?=\s|$)|[ \t]*[\p{So}\p{Sk}])"
+)
+#: Endings of nouns that follow "ich bin" ("Rentnerin", "Mitglied", "Student").
+_NOUN_ENDINGS = (
+    "in", "er", "ung", "ling", "ent", "ist", "ant", "or", "ig", "lich", "isch", "ed", "el",
+    "heit", "keit", "schaft", "ion", "tät", "te", "de",
+)  # fmt: skip
 
 #: Lines that close a letter; the next line is the sender's name.
 _SIGN_OFF_LINE = regex.compile(
