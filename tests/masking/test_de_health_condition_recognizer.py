@@ -156,3 +156,18 @@ def test_found_states_phrases_and_inflections(found: Found, text: str, expected:
 )
 def test_not_found_everyday_uses(found: Found, text: str) -> None:
     assert [v for t, v in found(text) if t == "HEALTH_CONDITION"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("hat sich im Urlaub das Handgelenk gebrochen", ["Handgelenk gebrochen"]),
+        ("Opa kann kaum noch stehen", ["kaum noch stehen"]),
+        ("hat Parkinson und fällt oft hin", ["Parkinson", "fällt oft hin"]),
+        ("Mein Kind hat Sichelzellkrankheit", ["Sichelzellkrankheit"]),  # -krankheit compound
+        ("wegen Schlafproblemen krankgeschrieben", ["Schlafproblemen"]),
+        ("Mein Mann hat COPD Gold 3", ["COPD Gold 3"]),
+    ],
+)
+def test_found_events_and_compounds(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "HEALTH_CONDITION"] == expected

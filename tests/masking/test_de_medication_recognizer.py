@@ -69,3 +69,20 @@ def test_found_brands(found: Found, text: str, expected: list[str]) -> None:
 )
 def test_not_found_brand_decoys(found: Found, text: str) -> None:
     assert not [v for t, v in found(text) if t == "MEDICATION"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kinderarzt hat Salbutamol-Spray verschrieben", ["Salbutamol"]),
+        ("meine Ocrevus-Infusionstermine fehlen", ["Ocrevus"]),
+    ],
+)
+def test_drug_in_a_compound(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "MEDICATION"] == expected
+
+
+def test_compound_without_a_drug_is_not_one(found: Found) -> None:
+    assert [
+        v for t, v in found("Die Anti-Aging-Creme und das Rezept-Formular") if t == "MEDICATION"
+    ] == []

@@ -156,7 +156,9 @@ def test_not_names_group_signatures_and_nouns(found: Found, text: str) -> None:
         ("Thanks, Arjun Raghunathan +49 176 61209875", ["Arjun Raghunathan"]),
     ],
 )
-def test_introductions_and_signatures_on_one_line(found: Found, text: str, expected: list[str]) -> None:
+def test_introductions_and_signatures_on_one_line(
+    found: Found, text: str, expected: list[str]
+) -> None:
     assert [v for t, v in found(text) if t == "PERSON"] == expected
 
 
@@ -165,4 +167,34 @@ def test_introductions_and_signatures_on_one_line(found: Found, text: str, expec
     ["Ich bin Rentnerin. Was kostet das?", "Ich bin Kassenpatient.", "Viele Grüße aus Berlin"],
 )
 def test_introduced_nouns_are_not_names(found: Found, text: str) -> None:
+    assert [v for t, v in found(text) if t == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("@tobias.renner guck mal", ["tobias.renner"]),  # a person's handle
+        ("Hello, I am Abena Owusu. My daughter", ["Abena Owusu"]),
+        ("My name is Kwame Mensah-Boateng, I am a student", ["Kwame Mensah-Boateng"]),
+        ("Teşekkürler, Emre", ["Emre"]),
+        ("ner ernährungsberatung erstattet? tobias", ["tobias"]),  # last words after a question
+        ("Tach! Mein Kumpel Kalle sacht", ["Kalle"]),
+    ],
+)
+def test_handles_foreign_introductions_and_final_signatures(
+    found: Found, text: str, expected: list[str]
+) -> None:
+    assert [v for t, v in found(text) if t == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "@gesundkasse_hilft danke",
+        "Wie geht das? Gesundkasse",
+        "Bitte um Rückruf. Danke!",
+        "i am sick of this",
+    ],
+)
+def test_not_names_accounts_and_closings(found: Found, text: str) -> None:
     assert [v for t, v in found(text) if t == "PERSON"] == []

@@ -72,6 +72,11 @@ _SUFFIX_RE = regex.compile(
     r"|\w{3,}(?<!sym|anti|em|tele|homöo|osteo|natur)pathie"
     r"|\w*(?:dys|hyper|hypo|neo|a)plasie"
     r"|\w{4,}zustände"
+    r"|\w{3,}(?:krankheit|krankheiten|verletzung|verletzungen|krämpfe|krampf|ausschlag|atrophie"
+    r"|syndroms|syndromen|ämien|protrusion|verlagerung)"
+    r"|\w*(?:schlaf|atem|kreislauf|herz|magen|darm|nieren|blasen|rücken|gelenk|haut|sprach)probleme?n?"
+    r"|\w*(?:spreiz|platt|klump|hohl|senk|knick)fuß"
+    r"|\w*(?:opiat|opioid|tabletten|benzo|cannabis|spiel|kauf|mager|fett)(?:abhängig|abhängigkeit|sucht)"
 )
 #: "-ose" is the medical suffix for a disease state (Sarkoidose, Thrombose) but
 #: also ends ordinary words (Diagnose, Steckdose, Hose, kostenlose, Franzose).
@@ -144,14 +149,15 @@ _MORBUS_RE = regex.compile(r"(?i)\bmorbus\s+[\p{L}-]{3,}")
 #: Qualifiers that belong to the diagnosis: "Diabetes Typ 2", "Krebs im Frühstadium".
 _QUALIFIER_RE = regex.compile(
     r"(?i)\s+(?:typ\s?[12]|grad\s?[1-4]|stadium\s?(?:[1-4]|I{1,3}V?)|im\s+(?:früh|end|spät|anfangs)stadium"
-    r"|mit\s+metastasen|mellitus(?:\s+typ\s?[12])?|bronchiale|(?:mit|ohne)\s+aura"
+    r"|mit\s+metastasen|mellitus(?:\s+typ\s?[12])?|bronchiale|(?:mit|ohne)\s+aura|gold\s?[1-4]"
     r"|\p{L}{3,}(?:alis|ale|osum|osa|osus|icus|ica|ans)(?:\s+\p{L}{3,}(?:alis|ale|osum|osa|osus|icus|ica))?)\b"
 )
 _PRE_QUALIFIER_RE = regex.compile(
     r"(?i)\b(?:chronisch|akut|schwer|leicht|mittelgradig|rezidivierend|beidseitig|fortgeschritten"
     r"|diabetisch|allergisch|psychisch|bipolar|metastasiert|bösartig|gutartig|halbseitig|einseitig"
     r"|linksseitig|rechtsseitig|spastisch|infantil|vaskulär|depressiv|epileptisch|kreisrund"
-    r"|rheumatoid|generalisiert|paranoid|koronar|rezidivierend depressiv|stark)(?:e|er|en|es|em)?\s+$"
+    r"|rheumatoid|generalisiert|paranoid|koronar|rezidivierend depressiv|stark|arteriell"
+    r"|rezidivierend(?:e|er|en)?\s+depressiv|multipl|diabetisch|offen|vorzeitig|grau|grün)(?:e|er|en|es|em)?\s+$"
 )
 _HEADS = regex.compile(
     r"syndrom|erkrankung|erkrankungen|krebs|karzinom|tumor|störung|störungen|allergie"
@@ -205,6 +211,12 @@ _SYMPTOMS = frozenset(
         "taubheitsgefühle",
         "müde",
         "erschöpft",
+        "nasenbluten",
+        "schlapp",
+        "eiter",
+        "fever",
+        "vomiting",
+        "pain",
     ]
 )
 _INTENSITY = frozenset(
@@ -249,6 +261,11 @@ _INTENSITY = frozenset(
         "wahnsinnigen",
         "extrem",
         "dauerhaft",
+        "krass",
+        "heftig",
+        "high",
+        "severe",
+        "so",
     ]
 )
 #: Symptoms people write as a phrase rather than a noun (group 1 is the span):
@@ -260,9 +277,9 @@ _PHRASE_RES = (
     ),
     regex.compile(
         r"(?i)\b(?:kann|kannst|konnte|könne|kann\s+er|kann\s+sie)\s+(?:\w+\s+){0,2}?"
-        r"((?:kaum|schlecht|schwer|nicht\s+mehr|nicht\s+(?:mehr\s+)?richtig)\s+"
+        r"((?:kaum|schlecht|schwer|nicht|nich)(?:\s+(?:mehr|noch|richtig))*\s+(?:die\s+\w+\s+)?"
         r"(?:atmen|laufen|gehen|stehen|sitzen|bewegen|konzentrieren|schlafen|sprechen|schlucken"
-        r"|sehen|hören|essen|aufstehen|greifen))\b"
+        r"|sehen|hören|essen|aufstehen|greifen|kauen|halten|heben|treppensteigen))\b"
     ),
     # sleep: "schläft kaum", "schlaf ich nicht mehr", "schlafe kaum noch 4 Stunden"
     regex.compile(
@@ -276,12 +293,21 @@ _PHRASE_RES = (
         r"|hör(?:e|t)\s+stimmen|atmet\s+(?:komisch|schwer|kaum|flach)|spricht\s+(?:\w+\s+)?undeutlich"
         r"|schwarz\s+vor\s+(?:den\s+)?augen|druck\s+auf\s+der\s+brust"
         r"|kribbeln\s+(?:im|in\s+der)\s+(?:linken\s+|rechten\s+)?(?:arm|hand|bein|fuß|gesicht)"
-        r"|(?:arm|bein|hand|gesicht)\s+ist\s+taub|nehm(?:e)?\s+immer\s+weiter\s+ab))\b"
+        r"|(?:arm|bein|hand|gesicht)\s+ist\s+taub|nehm(?:e)?\s+immer\s+weiter\s+ab"
+        r"|f[äa]ll(?:t|e)\s+(?:\w+\s+)?hin|umkipp\w*|kipp(?:e|t)\s+(?:\w+\s+)?um"
+        r"|erbrich(?:t)?\s+sich|übergib(?:t)?\s+sich|übergebe\s+mich))\b"
+    ),
+    # injuries told as events: "hat sich das Handgelenk gebrochen", "hab mir den Knöchel verdreht"
+    regex.compile(
+        r"(?i)\b(?:mir|sich|ihm|ihr)\s+(?:\w+\s+){0,3}?(?:das|den|die|ein|einen|eine)\s+"
+        r"((?:linke[nrs]?\s+|rechte[nrs]?\s+)?\p{L}{3,}\s+(?:gebrochen|verdreht|verstaucht|gerissen"
+        r"|verbrannt|ausgekugelt|geprellt|angebrochen|gezerrt))\b"
     ),
     # suicidal thoughts; the words stay a condition whoever reads them
     regex.compile(
         r"(?i)\b((?:mich|sich)\s+(?:\w+\s+){0,2}?umzubringen|mich\s+umbringen"
         r"|(?:mir|sich)\s+(?:was|etwas)\s+an(?:zu)?tun|nicht\s+mehr\s+leben\s+will"
+        r"|(?:mir|sich)\s+das\s+leben\s+(?:zu\s+)?nehmen"
         r"|(?:will|möchte|mag)\s+nicht\s+mehr\s+leben)\b"
     ),
     # pregnancy week written out: "in der 30. Woche schwanger", "Fehlgeburt in der 11. Woche"

@@ -175,6 +175,10 @@ class DeMedicationRecognizer(SpanRecognizer):
         for i, tok in enumerate(tokens):
             if i in matched or tok.key in _INN_EXCLUDE or not tok.text[:1].isalpha():
                 continue
+            front = tok.key.split("-", 1)[0]
+            if "-" in tok.key and self._is_drug(front):  # "Salbutamol-Spray", "Ocrevus-Infusion"
+                spans.append((tok.start, tok.start + len(front), 0.75, "drug in a compound"))
+                continue
             if _INN_RE.fullmatch(tok.key):
                 spans.append(self._with_dose(text, tok, tok, 0.7, "INN stem"))
             elif self._brand_in_context(tokens, i) or (
@@ -186,6 +190,14 @@ class DeMedicationRecognizer(SpanRecognizer):
             ):
                 spans.append(self._with_dose(text, tok, tok, 0.6, "brand-like word in context"))
         return spans
+
+    def _is_drug(self, key: str) -> bool:
+        """A lexicon drug (no cue needed) or an INN-stem word."""
+        single = [Token(key, 0, len(key), key)]
+        return bool(_INN_RE.fullmatch(key)) or any(
+            not m.entry.needs_cue and not m.entry.case_sensitive
+            for m in self.lexicon.matches(single)
+        )
 
     def _brand_in_context(self, tokens: list[Token], i: int) -> bool:
         tok = tokens[i]

@@ -78,6 +78,8 @@ _STRONG_CUES = frozenset(
         "partnerin",
         "freund",
         "freundin",
+        "kumpel",
+        "hebamme",
         "lebensgefährte",
         "lebensgefährtin",
         "kontoinhaber",
@@ -242,6 +244,17 @@ _SIGN_OFFS = frozenset(
         "best",
         "regards",
         "cheerio",
+        "teşekkürler",
+        "obrigada",
+        "obrigado",
+        "groet",
+        "grüß",
+        "gracias",
+        "merci",
+        "grazie",
+        "dziękuję",
+        "spasibo",
+        "you",
     ]
 )
 #: Skipped between a cue and the name: "mein Sohn, der Max", "ich bin die jana".
@@ -392,6 +405,33 @@ class DePersonRecognizer(SpanRecognizer):
                 i += 1
         return spans
 
+    def _final_signature(self, text: str, tokens: list[Token], i: int) -> bool:
+        """Tokens ``i``.. are the message's last words, alone after a sentence end,
+        and one of them is a lexicon name ("... Bindestrich? Jean-Luc Moreau")."""
+        last = tokens[-1]
+        if regex.search(r"[\p{L}\p{N}]", text[last.end :]) or i == 0:
+            return False
+        if not regex.search(r"[.?!\n–—-]\W*$", text[tokens[i - 1].end : tokens[i].start]):
+            return False
+        rest = tokens[i:]
+        if any(
+            t.key in self.blocked
+            or t.key in _SIGN_OFFS
+            or t.key in _WEAK_CUES
+            or t.key in _STRONG_CUES
+            or not t.text[:1].isalpha()
+            for t in rest
+        ):
+            return False
+        return any(self._in(t, self.first_names) or self._in(t, self.last_names) for t in rest)
+
+    def _handle_is_name(self, handle: str) -> bool:
+        """ "tobias.renner", "lea_bachmann": a first name or surname in a name-shaped handle."""
+        parts = [p.casefold() for p in regex.split(r"[._]", handle)]
+        if any(p in _HANDLE_WORDS for p in parts):
+            return False
+        return parts[0] in self.first_names or parts[-1] in self.last_names
+
     def _partner_at(self, text: str, tokens: list[Token], i: int) -> int | None:
         """Index of a second owner's surname joined to a business name by "&"/"und"."""
         if i >= len(tokens):
@@ -414,8 +454,15 @@ class DePersonRecognizer(SpanRecognizer):
         written in lower case, so unknown lower-case words may be names."""
         tok = tokens[i]
         n = len(tokens)
-        if i > 0 and text[tok.start - 1 : tok.start] == "@" and not self._in(tok, self.first_names):
-            return None  # a handle ("@Gesundkasse"), not a name; "@Lisa Müller" is one
+        if tok.start > 0 and text[tok.start - 1 : tok.start] == "@":
+            handle = _NAME_HANDLE.match(text, tok.start)
+            if handle and self._handle_is_name(handle.group()):  # "@tobias.renner"
+                k = i
+                while k + 1 < n and tokens[k + 1].end <= handle.end():
+                    k += 1
+                return i, k, 0.75, "name handle"
+            if not self._in(tok, self.first_names):
+                return None  # a handle ("@Gesundkasse"), not a name; "@Lisa Müller" is one
         cue = self._cue_before(text, tokens, i)
 
         # initial + surname: "K. Brenner", "Frau K. Brenner", "MfG\nM. Özdemir"
@@ -501,7 +548,7 @@ class DePersonRecognizer(SpanRecognizer):
             )
             if k > i + 1:
                 return i, k - 1, 0.85, "first name + last name"
-            introduced = cue == "bin" and i > 1 and tokens[i - 2].key == "ich"  # "ich bin luca"
+            introduced = _introduced(tokens, i)  # "ich bin luca", "my name is ..."
             if not tok.is_capitalized and (cue in _STRONG_CUES or cue in _SIGN_OFFS or introduced):
                 k = self._extend_lower(text, tokens, i + 1, i, max_len=2) if chat else i + 1
                 return i, k - 1, 0.75, "first name after cue"
@@ -511,7 +558,7 @@ class DePersonRecognizer(SpanRecognizer):
                 return i, i, 0.7 if cue else 0.6, "first name"
 
         # "Grüße Tobi PS: ...", "Thanks, Arjun Raghunathan +49 ...", "Ich bin Gökhan."
-        if (cue in _SIGN_OFFS or (cue == "bin" and i > 1 and tokens[i - 2].key == "ich")) and (
+        if (cue in _SIGN_OFFS or _introduced(tokens, i)) and (
             self._namelike(tok) and not tok.key.endswith(_NOUN_ENDINGS)
         ):
             k = self._extend(text, tokens, i + 1, i, capitalized=True, max_len=3, particles=True)
@@ -521,6 +568,10 @@ class DePersonRecognizer(SpanRecognizer):
                 cue in _SIGN_OFFS or k > i + 1 or text[tokens[i].end :].lstrip()[:1] in {".", ","}
             ):
                 return i, k - 1, 0.75, "name after sign-off or introduction"
+
+        # the last words of a message after a sentence end: "... erstattet? tobias"
+        if n - i <= 3 and self._final_signature(text, tokens, i):
+            return i, n - 1, 0.7, "signature at the end"
 
         # strong cue or sign-off + next words, lower case allowed
         if cue in _STRONG_CUES or (cue in _SIGN_OFFS and self._ends_message(text, tokens, i)):
@@ -782,6 +833,26 @@ _BUSINESS_WORDS = frozenset(
         "augenoptik",
     ]
 )
+
+
+def _introduced(tokens: list[Token], i: int) -> bool:
+    """Token ``i`` follows a self-introduction: "ich bin", "I am", "my name is", "je m'appelle"."""
+    if i < 1:
+        return False
+    prev = tokens[i - 1].key
+    before = tokens[i - 2].key if i > 1 else ""
+    return (
+        (prev == "bin" and before == "ich")
+        or (prev == "am" and before == "i")
+        or (prev == "is" and before == "name")
+        or prev in {"i'm", "appelle", "soy", "là", "llamo", "chiamo", "nazywam", "zovem"}
+    )
+
+
+#: A handle made of two or three name parts: "@tobias.renner", "@lea_bachmann".
+_NAME_HANDLE = regex.compile(r"\p{L}{2,}(?:[._]\p{L}{2,}){1,2}(?![\p{L}\d._])")
+_HANDLE_WORDS = frozenset(["kasse", "hilft", "team", "service", "official", "news", "app", "info"])
+
 #: What follows "&"/"und" after a business name without being a second owner.
 _PARTNER_WORDS = frozenset(
     ["partner", "partnerin", "partnerinnen", "kollegen", "kolleginnen", "söhne", "sohn", "co"]
