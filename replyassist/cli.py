@@ -12,9 +12,12 @@ import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any, TypeVar
+from typing import IO, TYPE_CHECKING, Any, TypeVar
 
 from replyassist.types import Message
+
+if TYPE_CHECKING:
+    from replyassist.guidelines.loader import GuidelineSet
 
 T = TypeVar("T")
 BATCH = 64
@@ -226,7 +229,7 @@ def cmd_lint(args: argparse.Namespace) -> int:
     from replyassist.guidelines.loader import GuidelineSet
 
     guidelines = GuidelineSet.load(args.guidelines)
-    issues = lint_guidelines(guidelines)
+    issues = lint_guidelines(guidelines) + privacy_warnings(guidelines)
     for line in issues:
         print(line)
     errors = sum(": error: " in line for line in issues)
@@ -235,6 +238,26 @@ def cmd_lint(args: argparse.Namespace) -> int:
         file=sys.stderr,
     )
     return 1 if errors else 0
+
+
+def privacy_warnings(guidelines: GuidelineSet) -> list[str]:
+    """Variants whose rendering the masker flags: the assistant never shows them.
+
+    Template text is the insurer's, not a customer's, so this is a warning for
+    the author (rephrase, or accept that the variant is skipped), not an error.
+    """
+    from replyassist.assistant import masker_for
+
+    masker = masker_for(guidelines)
+    out = []
+    for variant in guidelines.variants:
+        text = guidelines.sample_rendering(variant)
+        for e in masker.analyze(text):
+            out.append(
+                f"{variant.variant_id}: warning: the masker takes {text[e.start : e.end]!r} "
+                f"for {e.entity_type}; this variant is never shown"
+            )
+    return out
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

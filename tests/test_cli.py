@@ -214,3 +214,24 @@ def test_eval_classify_reports_metrics_and_figure(tmp_path: Path) -> None:
     assert 0.0 <= metrics["topic_macro_f1"] <= 1.0
     assert "macro-F1" in proc.stdout
     assert (tmp_path / "r.svg").read_text(encoding="utf-8").startswith("<svg")
+
+
+def test_lint_warns_about_variants_the_masker_would_hide(mini_set: Path) -> None:
+    import yaml
+
+    path = mini_set / "templates" / "alpha.yaml"
+    doc = yaml.safe_load(path.read_text(encoding="utf-8"))
+    variant = doc["templates"][0]["variants"][1]
+    variant["text"] = "{{ greeting }},\nrufen Sie Frau Jana Schulze an.\n{{ sign_off }}"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "-m", "replyassist.cli", "lint", str(mini_set)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr  # a warning, not an error
+    flagged = [line for line in proc.stdout.splitlines() if "is never shown" in line]
+    assert len(flagged) == 1
+    assert flagged[0].startswith(f"alpha.privat.{variant['id']}: warning:") and "PERSON" in flagged[0]

@@ -59,3 +59,7 @@ def test_lower_case_town_in_chat(found: Found) -> None:
     assert [v for t, v in found("wohne jetzt in 12345 hintertupfingen") if t == "ADDRESS"] == [
         "12345 hintertupfingen"
     ]
+
+
+def test_emergency_number_after_a_preposition_is_not_a_house_number(found: Found) -> None:
+    assert [v for t, v in found("Im Notfall 112 wählen") if t == "ADDRESS"] == []

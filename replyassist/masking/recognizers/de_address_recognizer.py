@@ -125,6 +125,10 @@ _NOT_STREET_WORD = frozenset(
 )
 
 
+#: Emergency numbers: after "Im Notfall" they are not a house number.
+_EMERGENCY_NUMBERS = frozenset(["112", "110", "116117", "19222"])
+
+
 class DeAddressRecognizer(SpanRecognizer):
     """Street addresses and postcode + town (ADDRESS).
 
@@ -173,8 +177,11 @@ class DeAddressRecognizer(SpanRecognizer):
             words = m.group().split()
             if any(w.casefold().strip(".") in _NOT_STREET_WORD for w in words[1:-1]):
                 continue
-            if regex.fullmatch(r"(?:19|20)\d{2}", words[-1]):
-                continue
+            emergency = words[-1] in _EMERGENCY_NUMBERS and any(
+                w.casefold().startswith(("notfall", "notruf", "ernstfall")) for w in words[1:-1]
+            )
+            if regex.fullmatch(r"(?:19|20)\d{2}", words[-1]) or emergency:
+                continue  # a year ("Im Jahr 2024"), an emergency number ("Im Notfall 112")
             spans.append((m.start(), m.end(), 0.7, "preposition street"))
         chat: bool | None = None
         for m in _POSTCODE_TOWN.finditer(text):
