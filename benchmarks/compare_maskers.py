@@ -34,6 +34,7 @@ GOLD = [
     ROOT / "tests" / "data" / "mask_gold_blind2.jsonl",
     ROOT / "tests" / "data" / "mask_gold_blind3.jsonl",
     ROOT / "tests" / "data" / "mask_gold_blind4.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_blind5.jsonl",
 ]
 TYPES = ("PERSON", "HEALTH_CONDITION", "MEDICATION")
 OUT = ROOT / "benchmarks" / "results" / "compare_maskers.json"
