@@ -81,8 +81,9 @@ class MaskingConfig:
 
     ``ner_model`` (a folder, or a name resolved under ``models/``) and
     ``ner_mode`` switch on a trained spaCy NER pipeline for
-    ``ner_entity_types``; off by default because the rules measure better on
-    the project's gold sets (``benchmarks/compare_maskers.py``).
+    ``ner_entity_types``. Off by default: "combined" finds more on unseen text
+    but costs about 1.7 ms per message (docs/masking.md,
+    ``benchmarks/compare_maskers.py``).
     """
 
     entity_types: tuple[str, ...] = ALL_ENTITY_TYPES

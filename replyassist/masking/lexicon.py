@@ -110,6 +110,13 @@ class Lexicon:
     def __contains__(self, key: str) -> bool:
         return any(len(e.keys) == 1 for e in self._index.get(key.casefold(), ()))
 
+    def has_plain_word(self, key: str) -> bool:
+        """``key`` is a one-word entry that counts anywhere: no cue, any case."""
+        return any(
+            len(e.keys) == 1 and not e.needs_cue and not e.case_sensitive
+            for e in self._index.get(key.casefold(), ())
+        )
+
     def matches(self, tokens: list[Token]) -> Iterator[LexiconMatch]:
         """Longest non-overlapping matches, left to right."""
         i, n = 0, len(tokens)

@@ -57,3 +57,11 @@ def test_lexicon_matching_longest_first() -> None:
     toks = tokenize("Diabetes Typ 2, ms, MS, magen darm")
     got = [" ".join(t.text for t in toks[m.first : m.last + 1]) for m in lex.matches(toks)]
     assert got == ["Diabetes Typ 2", "MS", "magen darm"]
+
+
+def test_plain_word_excludes_cue_case_sensitive_and_multiword_entries() -> None:
+    lex = Lexicon(["Migräne", "~zucker", "=MS", "diabetes typ 2"])
+    assert lex.has_plain_word("migräne") and lex.has_plain_word("MIGRÄNE")
+    assert not lex.has_plain_word("zucker")  # needs a cue
+    assert not lex.has_plain_word("ms")  # case-sensitive entry
+    assert not lex.has_plain_word("diabetes")  # only the start of a multi-word entry

@@ -503,17 +503,10 @@ class DeHealthConditionRecognizer(SpanRecognizer):
         """A genitive or dative form of a one-word lexicon entry (no cue needed)."""
         if len(key) < 7:
             return False
-        for ending in ("es", "en", "s", "n"):
-            stem = key[: -len(ending)]
-            if key.endswith(ending) and any(
-                m.first == 0
-                and m.last == 0
-                and not m.entry.needs_cue
-                and not m.entry.case_sensitive
-                for m in self.lexicon.matches([Token(stem, 0, len(stem), stem)])
-            ):
-                return True
-        return False
+        return any(
+            key.endswith(ending) and self.lexicon.has_plain_word(key[: -len(ending)])
+            for ending in ("es", "en", "s", "n")
+        )
 
     @staticmethod
     def _qualified(

@@ -193,11 +193,7 @@ class DeMedicationRecognizer(SpanRecognizer):
 
     def _is_drug(self, key: str) -> bool:
         """A lexicon drug (no cue needed) or an INN-stem word."""
-        single = [Token(key, 0, len(key), key)]
-        return bool(_INN_RE.fullmatch(key)) or any(
-            not m.entry.needs_cue and not m.entry.case_sensitive
-            for m in self.lexicon.matches(single)
-        )
+        return bool(_INN_RE.fullmatch(key)) or self.lexicon.has_plain_word(key)
 
     def _brand_in_context(self, tokens: list[Token], i: int) -> bool:
         tok = tokens[i]

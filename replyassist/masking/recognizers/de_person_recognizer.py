@@ -464,6 +464,7 @@ class DePersonRecognizer(SpanRecognizer):
             if not self._in(tok, self.first_names):
                 return None  # a handle ("@Gesundkasse"), not a name; "@Lisa Müller" is one
         cue = self._cue_before(text, tokens, i)
+        introduced = _introduced(tokens, i)  # "ich bin luca", "my name is ..."
 
         # initial + surname: "K. Brenner", "Frau K. Brenner", "MfG\nM. Özdemir"
         if self._initial(text, tokens, i) and self._namelike(tokens[i + 1]):
@@ -548,7 +549,6 @@ class DePersonRecognizer(SpanRecognizer):
             )
             if k > i + 1:
                 return i, k - 1, 0.85, "first name + last name"
-            introduced = _introduced(tokens, i)  # "ich bin luca", "my name is ..."
             if not tok.is_capitalized and (cue in _STRONG_CUES or cue in _SIGN_OFFS or introduced):
                 k = self._extend_lower(text, tokens, i + 1, i, max_len=2) if chat else i + 1
                 return i, k - 1, 0.75, "first name after cue"
@@ -558,7 +558,7 @@ class DePersonRecognizer(SpanRecognizer):
                 return i, i, 0.7 if cue else 0.6, "first name"
 
         # "Grüße Tobi PS: ...", "Thanks, Arjun Raghunathan +49 ...", "Ich bin Gökhan."
-        if (cue in _SIGN_OFFS or _introduced(tokens, i)) and (
+        if (cue in _SIGN_OFFS or introduced) and (
             self._namelike(tok) and not tok.key.endswith(_NOUN_ENDINGS)
         ):
             k = self._extend(text, tokens, i + 1, i, capitalized=True, max_len=3, particles=True)

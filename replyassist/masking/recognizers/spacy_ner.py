@@ -1,7 +1,7 @@
 """PERSON, HEALTH_CONDITION and MEDICATION from a trained spaCy NER pipeline.
 
 The pipeline (``models/ner-de``, trained by ``examples/ner/train_ner.sh`` on
-synthetic German messages) runs inside Presidio's NLP engine; this recognizer
+generated German messages plus the hand-labelled development sets) runs inside Presidio's NLP engine; this recognizer
 only turns the engine's entities into results. Its score is deliberately
 below the rule recognizers' lexicon scores (0.8-0.85): in "combined" mode a
 rule span wins a boundary conflict, and the NER adds what the rules miss.
