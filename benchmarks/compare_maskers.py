@@ -5,8 +5,9 @@
 For each mode ("rules": the default Masker; "ner": the NER replaces the rule
 recognizers for PERSON/HEALTH_CONDITION/MEDICATION; "combined": both, overlaps
 resolved; "combined-person": NER adds PERSON only) the project's evaluation
-(``replyassist.masking.evaluate``) runs on the synthetic and the two
-hand-written gold sets. Latency is the median ``mask()`` time on 100-word
+(``replyassist.masking.evaluate``) runs on the synthetic seed-7 set and the
+hand-written gold sets listed in ``GOLD`` (blind4 and blind5 were never used
+for training or tuning; the others were). Latency is the median ``mask()`` time on 100-word
 messages built as in ``benchmarks/mask_latency.py``. The JSON goes to
 ``benchmarks/results/compare_maskers.json``; a Markdown table is printed.
 Nothing here prints message text.

@@ -43,8 +43,8 @@ def ship(src: Path, dest: Path, stats: dict[str, object], train_seconds: int | N
         version="0.1.0",
         spacy_version=">=3.8.0,<3.9.0",
         description=(
-            "Small German NER (PERSON, HEALTH_CONDITION, MEDICATION) trained on synthetic "
-            "customer messages; see TRAINING.md"
+            "Small German NER (PERSON, HEALTH_CONDITION, MEDICATION) trained on generated "
+            "and hand-labelled customer messages; see TRAINING.md"
         ),
         license="Apache-2.0",
         author="replyassist",
