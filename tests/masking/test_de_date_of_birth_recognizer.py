@@ -20,6 +20,7 @@ Found = Callable[[str], list[tuple[str, str]]]
         ("Mein Sohn Max (12.04.2019) soll mitversichert werden", "12.04.2019"),
         ("Vasco Alsina, 20.3.1971, Lindenweg 4", "20.3.1971"),
         ("am 5.6.1990 geboren", "5.6.1990"),
+        ("Meine Oma (12.08.1936) hat nach dem Schlaganfall", "12.08.1936"),  # bracket after relative
     ],
 )
 def test_found(found: Found, text: str, expected: str) -> None:
@@ -35,6 +36,8 @@ def test_found(found: Found, text: str, expected: str) -> None:
         "Ich warte seit dem 01.03.2024",
         "Termin am 12.05.2025 um 10:30 Uhr",
         "Die Rechnung vom 15. April 2024 über 49,90 €",
+        "Meine Frau (seit 12.03.2024 in Rente) fragt",
+        "der Antrag (12.03.2024) ist weg",
     ],
 )
 def test_not_found(found: Found, text: str) -> None:

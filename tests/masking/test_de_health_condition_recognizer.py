@@ -171,3 +171,45 @@ def test_not_found_everyday_uses(found: Found, text: str) -> None:
 )
 def test_found_events_and_compounds(found: Found, text: str, expected: list[str]) -> None:
     assert [v for t, v in found(text) if t == "HEALTH_CONDITION"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ich will eigentlich nur noch sterben.", ["will eigentlich nur noch sterben"]),
+        ("will einfach nicht mehr aufwachen", ["will einfach nicht mehr aufwachen"]),
+        ("hab eh keinen bock mehr auf dieses leben", ["keinen bock mehr auf dieses leben"]),
+        ("dann spring ich von der brücke", ["spring ich von der brücke"]),
+        ("hab mir wieder in den arm geschnitten", ["mir wieder in den arm geschnitten"]),
+        ("hat Tavor genommen und reagiert kaum noch", ["reagiert kaum noch"]),
+        ("er ist kaum ansprechbar.", ["kaum ansprechbar"]),
+        ("hohes Fieber und trinkt nicht. Kinderarzt zu", ["Fieber", "trinkt nicht"]),
+        ("Sie erkennt mich nicht mehr.", ["erkennt mich nicht mehr"]),
+        ("meine Haare fallen aus", ["Haare fallen aus"]),
+        ("mein linker arm kribbelt", ["arm kribbelt"]),
+        ("40 fieber und krampft was soll ich machen", ["fieber", "krampft"]),
+        ("mein vater ist umgekippt", ["umgekippt"]),
+        ("ich seh alles doppelt", ["seh alles doppelt"]),
+        ("und kotze den ganzen tag", ["kotze den ganzen tag"]),
+        ("Sie hat einen Paukenerguss", ["Paukenerguss"]),  # lexicon, third session
+    ],
+)
+def test_found_states_suicidal_and_vomiting(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "HEALTH_CONDITION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "das kotzt mich an",
+        "einfach zum kotzen mit euch",
+        "ich will nicht mehr warten",
+        "ich will einfach nur wissen, wann das Geld kommt",
+        "Er isst nicht gern Gemüse",
+        "die Seite reagiert nicht.",
+        "Ihr reagiert nicht auf meine Mails",
+        "krampft sich das Herz zusammen",
+    ],
+)
+def test_not_found_everyday_states(found: Found, text: str) -> None:
+    assert [v for t, v in found(text) if t == "HEALTH_CONDITION"] == []

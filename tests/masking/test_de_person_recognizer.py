@@ -198,3 +198,32 @@ def test_handles_foreign_introductions_and_final_signatures(
 )
 def test_not_names_accounts_and_closings(found: Found, text: str) -> None:
     assert [v for t, v in found(text) if t == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Physio Kramer sagt, ihr müsst", ["Kramer"]),  # role + lexicon surname
+        ("Thank you, Mrs. Okafor", ["Okafor"]),
+        ("meine mitbewohnerin sarah hat seit tagen", ["sarah"]),
+        ("Mein Onkel Bernd hat Diabetes", ["Bernd"]),
+        ("für den neuen Azubi Leon Hartmann eine Bescheinigung", ["Leon Hartmann"]),
+    ],
+)
+def test_names_after_relatives_roles_and_english_titles(
+    found: Found, text: str, expected: list[str]
+) -> None:
+    assert [v for t, v in found(text) if t == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "meine Nachbarin hilft mir",
+        "Meine Nachbarin (Rentnerin) hat angerufen",
+        "die Kollegin hat Recht",
+        "die Physio Praxis hat zu",
+    ],
+)
+def test_relatives_and_roles_without_a_name(found: Found, text: str) -> None:
+    assert [v for t, v in found(text) if t == "PERSON"] == []

@@ -82,11 +82,12 @@ def test_bad_gold_file_error_names_line(tmp_path: Path) -> None:
 def test_floors_on_handwritten_dev(masker: Masker) -> None:
     """Hand-labelled dev set (messages written by people; the rules were tuned on
     its misses). Floors sit a little under the measured values (docs/masking.md).
-    Its annotators did not label suicidal statements ("will nicht mehr leben");
-    the later sets do and so does the masker, hence precision 0.969 here."""
+    Its annotators did not label suicidal statements ("will nicht mehr leben")
+    or states ("atmet kaum noch"); the later sets do and so does the masker,
+    hence precision 0.954 here."""
     m = evaluate_mask(DATA / "mask_gold_handwritten_dev.jsonl", masker=masker)
     assert m["any_pii"]["recall"] >= 0.97
-    assert m["any_pii"]["precision"] >= 0.96
+    assert m["any_pii"]["precision"] >= 0.95
     assert m["structured_ids"]["recall"] >= 0.98
     for etype, floor in (("PERSON", 0.96), ("HEALTH_CONDITION", 0.95), ("MEDICATION", 0.75)):
         assert m["per_entity"][etype]["recall"] >= floor, etype

@@ -41,6 +41,12 @@ _CLAUSE_CUE_AFTER = regex.compile(
     r"(?i)^[^.!?\n\d]{0,60}?\b(?:zur|auf die) welt gekommen"
     r"|^\s*(?:ist|wurde|sind|wurden|kam)\s+(?:[^\W\d]+\s+){0,3}(?:geboren|zur welt)\b"
 )
+#: A full date in brackets right after a relative: "Meine Oma (12.08.1936) hat ...".
+_RELATIVE_BEFORE = regex.compile(
+    r"(?i)\b(?:oma|opa|mutter|vater|mama|papa|sohn|tochter|kind|baby|enkel(?:in|sohn|tochter)?"
+    r"|ehemann|ehefrau|mann|frau|bruder|schwester|schwieger(?:mutter|vater|sohn|tochter)"
+    r"|azubi|auszubildende[nr]?|mitarbeiter(?:in)?|patient(?:in)?|versicherte[nr]?)\s*\(\s*$"
+)
 _LETTER_CUE = regex.compile(
     r"(?i)(?:schreiben|bescheid|brief|rechnung|mahnung|antrag|termin|nachricht|mail|e-mail"
     r"|anruf|telefonat|ablehnung|schreibens|bescheids|widerspruch|kündigung|zahlung)"
@@ -58,6 +64,7 @@ class DeDateOfBirthRecognizer(SpanRecognizer):
     - a birth cue precedes it within a few characters ("geb.", "geboren am",
       "Geburtsdatum:", "*", also misspelt "Geburrtsdatum") or "geboren"
       follows it (0.9);
+    - it is in brackets right after a relative: "Meine Oma (12.08.1936)" (0.8);
     - it directly follows a name, as in a record "Jana Schulze, 03.05.1978" or
       "Max (12.04.2019)" (0.75); the name comes from the PERSON recognizer.
     A letter cue ("Schreiben vom", "seit", "bis zum") before the date vetoes both.
@@ -81,6 +88,9 @@ class DeDateOfBirthRecognizer(SpanRecognizer):
                 continue
             if _CUE_BEFORE.search(before) or _CUE_AFTER.match(text[end : end + 25]):
                 spans.append((start, end, 0.9, "birth cue"))
+                continue
+            if _RELATIVE_BEFORE.search(before) and text[end : end + 3].lstrip().startswith(")"):
+                spans.append((start, end, 0.8, "date in brackets after a relative"))
                 continue
             if _CLAUSE_CUE_AFTER.match(text[end : end + 80]):
                 spans.append((start, end, 0.85, "birth told later in the clause"))

@@ -268,6 +268,15 @@ _INTENSITY = frozenset(
         "so",
     ]
 )
+#: Body parts that get broken, torn, swollen or inflamed (singular and plural).
+_BODY_PARTS = (
+    r"arm|arme|bein|beine|hand|hände|handgelenk|finger|daumen|zeh|zehe|zehen|fuß|füße|knöchel"
+    r"|sprunggelenk|knie|kniescheibe|meniskus|kreuzband|außenband|innenband|bänder|sehne|sehnen"
+    r"|achillessehne|schulter|schlüsselbein|ellenbogen|hüfte|becken|rippe|rippen|wirbel|rücken"
+    r"|nacken|hals|kiefer|zahn|zähne|schneidezahn|schneidezähne|backenzahn|weisheitszahn|zahnfleisch"
+    r"|lippe|lippen|nase|auge|augen|ohr|ohren|trommelfell|hornhaut|backe|wange|gesicht|kopf"
+    r"|nieren|niere|leber|lunge|blase|haut|wade|oberschenkel|unterschenkel|schienbein"
+)
 #: Symptoms people write as a phrase rather than a noun (group 1 is the span):
 #: "kriegt schlecht luft", "kann kaum atmen", "mir ist ständig schwindelig".
 _PHRASE_RES = (
@@ -308,7 +317,47 @@ _PHRASE_RES = (
         r"(?i)\b((?:mich|sich)\s+(?:\w+\s+){0,2}?umzubringen|mich\s+umbringen"
         r"|(?:mir|sich)\s+(?:was|etwas)\s+an(?:zu)?tun|nicht\s+mehr\s+leben\s+will"
         r"|(?:mir|sich)\s+das\s+leben\s+(?:zu\s+)?nehmen"
-        r"|(?:will|möchte|mag)\s+nicht\s+mehr\s+leben)\b"
+        r"|(?:will|möchte|mag)\s+nicht\s+mehr\s+leben"
+        r"|(?:will|möchte|wollte)\s+(?:(?:eigentlich|einfach|nur|noch|am\s+liebsten|lieber)\s+){0,3}"
+        r"(?:sterben|tot\s+sein|nicht\s+mehr\s+(?:aufwachen|da\s+sein|hier\s+sein))"
+        r"|keinen?\s+(?:bock|lust|kraft|sinn)\s+mehr\s+(?:auf|in|für)\s+(?:dieses|das|mein)\s+leben"
+        r"|spring\w*\s+(?:ich\s+)?(?:von\s+(?:der|einer)\s+brücke|vom\s+dach|vor\s+(?:den|einen)\s+zug)"
+        r"|(?:mir|mich|sich)\s+(?:\w+\s+){0,2}?(?:in\s+den|in\s+die)\s+(?:arm|arme|bein|beine|handgelenk)"
+        r"\s+geschnitten)\b"
+    ),
+    # states someone is in: "reagiert kaum noch", "ist kaum ansprechbar",
+    # "trinkt nicht", "erkennt mich nicht mehr", "die Haare fallen aus"
+    regex.compile(
+        r"(?i)(?<=\b(?:und|er|sie|kind|baby|papa|mama|vater|mutter|mann|frau|oma|opa|sohn|tochter"
+        r"|bruder|schwester|freund|freundin|patient\w*)\s+(?:\w+\s+){0,2})"
+        r"\b(reagier(?:t|en)\s+(?:kaum|nicht|gar\s+nicht)(?:\s+(?:mehr|noch))?)"
+        r"(?=\s*(?:[.,!?;]|$|und\b|was\b|wie\b))"
+        r"|\b(ansprechbar\s+(?:kaum|nicht|gar\s+nicht)(?:\s+(?:mehr|noch))?"
+        r"|(?:kaum|nicht|nicht\s+mehr)\s+ansprechbar"
+        r"|(?:trinkt|isst)\s+(?:kaum|nichts|nicht)(?:\s+mehr)?(?=\s*(?:[.,!?;)]|$|und\b|oder\b|seit\b))"
+        r"|erkenn(?:t|e)\s+(?:mich|uns|niemanden|keinen|keine[nr]?)\s+(?:\w+\s+)?(?:mehr|nicht\s+mehr)"
+        r"|haare\s+fallen\s+(?:\w+\s+)?aus"
+        r"|(?:arm|bein|hand|hände|füße|fuß|finger|zehen|gesicht|lippen)\s+kribbel(?:n|t)"
+        r"|krampf(?:t|en)\b(?![^.!?\n]{0,25}\b(?:zusammen|fest)\b)"
+        r"|umgekippt|zusammengebrochen\b(?=[^.!?\n]{0,20}\b(?:reagier|atmet|bewusst|ansprechbar))"
+        r"|seh(?:e)?\s+alles\s+(?:doppelt|verschwommen))"
+    ),
+    # a body part and what happened to it: "Kreuzband gerissen", "2 Zähne
+    # abgebrochen", "Knöchel ist dick", "zahnfleisch blutet ständig"
+    regex.compile(
+        r"(?i)\b((?:(?:zwei|drei|\d)\s+)?(?:" + _BODY_PARTS + r")"
+        r"\s+(?:(?:ist|sind|war|waren|is|total|ganz|komplett|voll|stark|richtig|links|rechts)\s+){0,2}"
+        r"(?:gebrochen|angebrochen|abgebrochen|gerissen|eingerissen|angerissen|durchtrennt|geprellt"
+        r"|verstaucht|ausgekugelt|entzündet|geschwollen|angeschwollen|zugeschwollen|aufgeplatzt"
+        r"|blutet|bluten|wackel[nt]|schmerz(?:t|en)|tränen|tränt|juckt|jucken|pocht|brennt"
+        r"|taub|steif|kaputt|dick|zerschossen|ausgerenkt|verrenkt"
+        r"|durch(?=\s*(?:[.,!?;]|$|laut\b|sagt\b|meint\b))))\b"
+    ),
+    # vomiting in colloquial words; "das kotzt mich an" is anger, not a symptom
+    regex.compile(
+        r"(?i)(?<!\bzum\s)\b((?:kotz(?:e|t|en)|erbrech(?:e|en)|erbricht)"
+        r"(?:\s+(?:ständig|dauernd|den\s+ganzen\s+tag|jeden\s+(?:tag|morgen|abend)|nur\s+noch))?)\b"
+        r"(?![^.!?\n]{0,15}\b(?:mich|einen|uns|dich)\s+an\b)"
     ),
     # pregnancy week written out: "in der 30. Woche schwanger", "Fehlgeburt in der 11. Woche"
     regex.compile(

@@ -22,6 +22,8 @@ _TITLES = frozenset(
         "pfleger",
         "familie",
         "fam",
+        "mr",
+        "mrs",
     ]
 )
 _ACADEMIC = frozenset(["dr", "prof", "med", "dipl", "ing", "rer", "nat", "phil"])
@@ -102,6 +104,37 @@ _STRONG_CUES = frozenset(
         "geburtsname",
         "mädchenname",
         "familienname",
+        "heißt",
+        "heisst",
+        "schwester",
+        "schwiegermutter",
+        "schwiegervater",
+        "schwiegersohn",
+        "schwiegertochter",
+        "schwager",
+        "schwägerin",
+        "tante",
+        "onkel",
+        "neffe",
+        "nichte",
+        "cousin",
+        "cousine",
+        "stiefsohn",
+        "stieftochter",
+        "stiefvater",
+        "stiefmutter",
+        "pflegekind",
+        "pflegesohn",
+        "pflegetochter",
+        "enkelsohn",
+        "enkeltochter",
+        "mitbewohner",
+        "mitbewohnerin",
+        "azubi",
+        "auszubildende",
+        "auszubildenden",
+        "nachbar",
+        "nachbarin",
     ]
 )
 _POSSESSIVES = frozenset(
@@ -220,6 +253,22 @@ _WEAK_CUES = frozenset(
         "hausärztin",
         "arzt",
         "ärztin",
+        "kinderarzt",
+        "kinderärztin",
+        "zahnarzt",
+        "zahnärztin",
+        "frauenarzt",
+        "frauenärztin",
+        "physio",
+        "physiotherapeut",
+        "physiotherapeutin",
+        "therapeut",
+        "therapeutin",
+        "psychotherapeut",
+        "psychotherapeutin",
+        "pflegerin",
+        "betreuer",
+        "betreuerin",
     ]
 )
 #: Sign-offs after which the last words of a message are a name: "LG Kowalski".
@@ -591,6 +640,10 @@ class DePersonRecognizer(SpanRecognizer):
                 if cue in _SIGN_OFFS or self._boundary_after(text, tokens, k - 1):
                     return i, k - 1, 0.7, "lower case after cue"
 
+        # a role + a lexicon surname: "Physio Kramer sagt", "Therapeutin Yilmaz"
+        if cue in _ROLE_CUES and self._namelike(tok) and self._in(tok, self.last_names):
+            return i, i, 0.7, "surname after a role"
+
         # weak cue + two capitalized words, one of them a known name
         # ("Danke an Bernard Camus"; not "mit Face ID", "für Soziale Sicherung")
         if cue in _WEAK_CUES and self._namelike(tok) and i + 1 < n:
@@ -765,10 +818,33 @@ _RECORD_TAIL = regex.compile(
 )
 #: Cues after which an unknown lower-case word is a name even in a chat; after
 #: family words ("mein vater ist dement") only lexicon first names count.
+#: Roles written before a bare surname ("Physio Kramer", "Betreuerin Nowak").
+_ROLE_CUES = frozenset(
+    [
+        "physio",
+        "physiotherapeut",
+        "physiotherapeutin",
+        "therapeut",
+        "therapeutin",
+        "psychotherapeut",
+        "psychotherapeutin",
+        "pflegerin",
+        "betreuer",
+        "betreuerin",
+        "sachbearbeiter",
+        "sachbearbeiterin",
+        "hebamme",
+        "azubi",
+        "kollege",
+        "kollegin",
+    ]
+)
 _NAME_CUES = frozenset(
     [
         "name",
         "namens",
+        "heißt",
+        "heisst",
         "heiße",
         "heisse",
         "heiß",
