@@ -234,4 +234,6 @@ def test_lint_warns_about_variants_the_masker_would_hide(mini_set: Path) -> None
     assert proc.returncode == 0, proc.stderr  # a warning, not an error
     flagged = [line for line in proc.stdout.splitlines() if "is never shown" in line]
     assert len(flagged) == 1
-    assert flagged[0].startswith(f"alpha.privat.{variant['id']}: warning:") and "PERSON" in flagged[0]
+    assert (
+        flagged[0].startswith(f"alpha.privat.{variant['id']}: warning:") and "PERSON" in flagged[0]
+    )

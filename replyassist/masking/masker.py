@@ -17,6 +17,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from replyassist.masking.config import MaskingConfig, MaskingConfigError
 from replyassist.masking.nlp import LanguageNlpEngine, load_german_pipeline
 from replyassist.masking.recognizers import default_recognizers
+from replyassist.masking.recognizers.de_person_recognizer import DePersonRecognizer
 from replyassist.masking.recognizers.spacy_ner import (
     DeSpacyNerRecognizer,
     ner_model_configuration,
@@ -197,7 +198,9 @@ class Masker:
         types = cfg.ner_entity_types
         if cfg.ner_mode == "ner":
             recs = [r for r in recs if not set(r.supported_entities) <= set(types)]
-        recs.append(DeSpacyNerRecognizer(self._language, types))
+        persons = [r for r in recs if isinstance(r, DePersonRecognizer)]
+        person = persons[0] if persons else DePersonRecognizer(self._language)
+        recs.append(DeSpacyNerRecognizer(self._language, types, {"PERSON": person.could_be_name}))
         engine = LanguageNlpEngine(
             {self._language: nlp}, ner_model_configuration=ner_model_configuration(labels, types)
         )

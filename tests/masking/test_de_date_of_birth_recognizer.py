@@ -20,7 +20,10 @@ Found = Callable[[str], list[tuple[str, str]]]
         ("Mein Sohn Max (12.04.2019) soll mitversichert werden", "12.04.2019"),
         ("Vasco Alsina, 20.3.1971, Lindenweg 4", "20.3.1971"),
         ("am 5.6.1990 geboren", "5.6.1990"),
-        ("Meine Oma (12.08.1936) hat nach dem Schlaganfall", "12.08.1936"),  # bracket after relative
+        (
+            "Meine Oma (12.08.1936) hat nach dem Schlaganfall",
+            "12.08.1936",
+        ),  # bracket after relative
     ],
 )
 def test_found(found: Found, text: str, expected: str) -> None:

@@ -213,3 +213,37 @@ def test_found_states_suicidal_and_vomiting(found: Found, text: str, expected: l
 )
 def test_not_found_everyday_states(found: Found, text: str) -> None:
     assert [v for t, v in found(text) if t == "HEALTH_CONDITION"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sie isst kaum noch etwas, ihre", ["isst kaum noch etwas"]),
+        ("liegt im Bett, redet kaum, hat", ["redet kaum"]),
+        ("Unser Sohn hört seit Monaten schlecht", ["hört seit Monaten schlecht"]),
+        ("Oma sieht fast nichts mehr", ["sieht fast nichts mehr"]),
+        ("der macht nachts noch ins Bett", ["macht nachts noch ins Bett"]),
+        ("Ich habe systemischen Lupus", ["systemischen Lupus"]),  # medical adjective
+        ("Blutdruck 170/110 gemessen", ["Blutdruck 170/110"]),
+        ("zahnfleisch blutet ständig", ["zahnfleisch blutet"]),
+        ("Ich habe Sjögren-Syndrom und Paukenerguss", ["Sjögren-Syndrom", "Paukenerguss"]),
+    ],
+)
+def test_found_senses_eating_and_qualified(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "HEALTH_CONDITION"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ich höre nichts mehr von euch",
+        "seit Wochen höre ich nichts mehr.",
+        "ich sehe nichts mehr auf der Rechnung",
+        "Ich höre schlecht zu, sorry",
+        "die Verbindung ist abgebrochen",
+        "das Band ist gerissen",
+        "der Rücken ist durch die Arbeit kaputt gegangen",
+    ],
+)
+def test_not_found_complaints_and_things(found: Found, text: str) -> None:
+    assert [v for t, v in found(text) if t == "HEALTH_CONDITION"] == []

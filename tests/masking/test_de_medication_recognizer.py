@@ -86,3 +86,18 @@ def test_compound_without_a_drug_is_not_one(found: Found) -> None:
     assert [
         v for t, v in found("Die Anti-Aging-Creme und das Rezept-Formular") if t == "MEDICATION"
     ] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "nimmt:\nTicagrelor 90 mg 2 mal\nBisoprolol 5 mg\nRamipril 2,5 mg",
+            ["Ticagrelor 90 mg", "Bisoprolol 5 mg", "Ramipril 2,5 mg"],
+        ),  # a dose stays on its drug's line
+        ("Entresto 49/51 mg zweimal", ["Entresto 49/51 mg"]),
+        ("dazu Kreon 25.000 zu jeder Mahlzeit", ["Kreon 25.000"]),
+    ],
+)
+def test_found_lists_and_combination_doses(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "MEDICATION"] == expected

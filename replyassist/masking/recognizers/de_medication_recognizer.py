@@ -51,15 +51,20 @@ _INN_RE = regex.compile(
     r"\w{3,}(?:pril|sartan|olol|statin|prazol|mab|tinib|azepam|azolam|oxetin|triptan|cillin"
     r"|mycin|cyclin|floxacin|dipin|gliptin|gliflozin|parin|afil|triptylin|iapin|zapin|idon"
     r"|profen|coxib|setron|lukast|tidin|conazol|ciclovir|semid|thiazid|glutid|zepatid"
-    r"|gabalin|tiracetam|trigin|xaban|gatran|dronat|sonid|cortison|olon|kainid|mipramin)"
+    r"|gabalin|tiracetam|trigin|xaban|gatran|dronat|sonid|cortison|olon|kainid|mipramin|grel|grelor)"
 )
 _INN_EXCLUDE = frozenset(["kandidat", "april", "idol", "symbol", "alkohol", "protokoll"])
+# A dose stays on the drug's line: in a list "Bisoprolol 5 mg\nAtorvastatin"
+# the "5 mg" is not Atorvastatin's. Combination doses: "Entresto 49/51 mg".
 _DOSE = (
-    r"\s*(?:\d+\s*[x×]\s*)?\d+(?:[.,]\d+)?\s*(?:mg|g|µg|mcg|ug|ml|mmol|ie|i\.\s?e\.|iu|"
-    r"einheiten|mikrogramm|milligramm|%)(?:\s*/\s*(?:tag|d|ml))?(?![\w])"
+    r"[ \t]*(?:\d+[ \t]*[x×][ \t]*)?\d+(?:[.,]\d+)?(?:[ \t]*/[ \t]*\d+(?:[.,]\d+)?)?[ \t]*"
+    r"(?:mg|g|µg|mcg|ug|ml|mmol|ie|i\.\s?e\.|iu|einheiten|mikrogramm|milligramm|%)"
+    r"(?:[ \t]*/[ \t]*(?:tag|d|ml))?(?![\w])"
 )
-_DOSE_AFTER = regex.compile(r"(?i)" + _DOSE + r"|\s+\d{2,4}(?![\w.,/:]|[.,]\d)")
-_DOSE_BEFORE = regex.compile(r"(?i)(?:\d+(?:[.,]\d+)?\s*(?:mg|µg|mcg|ml|ie)|\d{2,4}er)\s+$")
+_DOSE_AFTER = regex.compile(
+    r"(?i)" + _DOSE + r"|[ \t]+\d{2,4}(?:/\d{2,4})?(?![\w.,/:]|[.,]\d)|[ \t]+\d{1,3}\.000\b"
+)
+_DOSE_BEFORE = regex.compile(r"(?i)(?:\d+(?:[.,]\d+)?[ \t]*(?:mg|µg|mcg|ml|ie)|\d{2,4}er)[ \t]+$")
 
 
 #: Right before or after an unknown brand name: "nehme Concor", "Rezept für X",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import regex
 
 from replyassist.masking.lexicon import Token, german_stop_words, read_lines, read_words, tokenize
@@ -374,6 +376,30 @@ class DePersonRecognizer(SpanRecognizer):
         ]
         self.words = read_words("common_words_de.txt") | german_stop_words()
         self.blocked = self.words | frozenset(h.casefold() for h in health if " " not in h)
+
+    def could_be_name(self, text: str) -> bool:
+        """Whether ``text``, a span proposed by another model, can be a person's name.
+
+        A statistical NER also proposes greetings in other scripts ("Дякую"),
+        nouns ("Schlaflabor", "Play Store Bewertung") and numbers; each word of
+        a name must pass the checks a name part found by the rules passes.
+        """
+        tokens = tokenize(text)
+        if not tokens or len(tokens) > 4 or not _latin_letters(text):
+            return False
+        for tok in tokens:
+            if tok.key in _PARTICLES:
+                continue
+            known = self._in(tok, self.first_names) or self._in(tok, self.last_names)
+            if tok.is_capitalized:
+                # an unknown long word with a noun ending: "Schlaflabor", "Bewertung"
+                noun = len(tok.key) >= 8 and tok.key.endswith((*_NOUN_ENDINGS, "or", "age"))
+                ok = known or (self._namelike(tok) and not noun)
+            else:
+                ok = self._lowername(tok, verbs_ok=known)
+            if not ok:
+                return False
+        return True
 
     # -- token predicates ---------------------------------------------------
 
@@ -978,6 +1004,11 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
     if len(gap) > 3 or gap.strip(" .\u00a0") != "" or "\n" in gap:
         return False
     return "." not in gap or len(a.text) == 1 or a.key in _ACADEMIC or a.key in _TITLES
+
+
+def _latin_letters(text: str) -> bool:
+    """All letters of ``text`` are Latin (with diacritics: "Yılmaz", "Wiśniewska")."""
+    return all(unicodedata.name(ch, "").startswith("LATIN") for ch in text if ch.isalpha())
 
 
 def _is_name_cue(key: str) -> bool:

@@ -9,9 +9,10 @@ rule span wins a boundary conflict, and the NER adds what the rules miss.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from presidio_analyzer.nlp_engine import NerModelConfiguration
+from presidio_analyzer import RecognizerResult
+from presidio_analyzer.nlp_engine import NerModelConfiguration, NlpArtifacts
 from presidio_analyzer.predefined_recognizers import SpacyRecognizer
 
 from replyassist.masking.config import NER_ENTITY_TYPES
@@ -52,12 +53,19 @@ def ner_model_configuration(
 
 
 class DeSpacyNerRecognizer(SpacyRecognizer):
-    """Presidio's ``SpacyRecognizer`` for German and the taxonomy's NER types."""
+    """Presidio's ``SpacyRecognizer`` for German and the taxonomy's NER types.
+
+    ``plausible`` maps an entity type to a check of the proposed text (for
+    PERSON: :meth:`DePersonRecognizer.could_be_name`); a finding that fails
+    it is dropped. The model proposes greetings, nouns and words of other
+    scripts as names; the rules' word lists know better.
+    """
 
     def __init__(
         self,
         supported_language: str = "de",
         supported_entities: Sequence[str] = NER_ENTITY_TYPES,
+        plausible: Mapping[str, Callable[[str], bool]] | None = None,
     ) -> None:
         unknown = [t for t in supported_entities if t not in NER_ENTITY_TYPES]
         if unknown:
@@ -68,3 +76,17 @@ class DeSpacyNerRecognizer(SpacyRecognizer):
             ner_strength=NER_SCORE,
             name="DeSpacyNerRecognizer",
         )
+        self.plausible = dict(plausible or {})
+
+    def analyze(
+        self,
+        text: str,
+        entities: list[str],
+        nlp_artifacts: NlpArtifacts | None = None,
+    ) -> list[RecognizerResult]:
+        results = super().analyze(text, entities, nlp_artifacts)
+        return [
+            r
+            for r in results
+            if (check := self.plausible.get(r.entity_type)) is None or check(text[r.start : r.end])
+        ]
