@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 
 from replyassist.masking import Masker, MaskingConfig, MaskingConfigError
+from replyassist.masking.nlp import LanguageNlpEngine, load_german_pipeline
 from replyassist.masking.recognizers import DePersonRecognizer, DeSpacyNerRecognizer
 from replyassist.masking.recognizers.de_date_of_birth_recognizer import DeDateOfBirthRecognizer
+from replyassist.masking.recognizers.spacy_ner import ner_model_configuration
 from replyassist.paths import resolve_model
 
 MODEL = "ner-de"
@@ -126,3 +128,38 @@ def test_missing_model_folder_names_the_field(tmp_path: Path) -> None:
         Masker(MaskingConfig(ner_model=str(tmp_path / "nope"), ner_mode="ner"))
     with pytest.raises(MaskingConfigError, match="ner_model"):
         Masker(MaskingConfig(ner_model=str(tmp_path), ner_mode="ner"))  # not a pipeline
+
+
+@pytest.mark.parametrize(
+    ("text", "plausible"),
+    [
+        ("Jana Schulze", True),
+        ("Yılmaz", True),
+        ("stanisława wiśniewska", True),
+        ("Дякую", False),  # a greeting in another script
+        ("Schlaflabor", False),  # a noun
+        ("Play Store Bewertung", False),
+        ("39,8 Fieber", False),
+        ("Gracias", False),
+    ],
+)
+def test_ner_person_findings_must_look_like_names(
+    masker: Masker, text: str, plausible: bool
+) -> None:
+    person = next(
+        r for r in masker.engine.registry.recognizers if isinstance(r, DePersonRecognizer)
+    )
+    assert person.could_be_name(text) is plausible
+
+
+def test_ner_drops_implausible_person_findings() -> None:
+    """The recognizer applies the check it is given to the engine's findings."""
+    rec = DeSpacyNerRecognizer("de", ("PERSON",), {"PERSON": lambda value: value != "Doktor"})
+    nlp = load_german_pipeline(resolve_model(MODEL))
+    engine = LanguageNlpEngine(
+        {"de": nlp}, ner_model_configuration=ner_model_configuration(("PERSON",), ("PERSON",))
+    )
+    text = "Doktor hat gesagt, Jana Schulze soll kommen"
+    artifacts = engine.process_text(text, "de")
+    kept = {text[r.start : r.end] for r in rec.analyze(text, ["PERSON"], artifacts)}
+    assert "Doktor" not in kept
