@@ -227,40 +227,9 @@ _NOT_AFTER_TITLE = frozenset(
         "bürgermeisterin",
     ]
 )
-#: Weaker cues: only capitalized unknown words follow as a name ("Danke an Bernard Camus").
-_WEAK_CUES = frozenset(
+#: Roles written before a bare surname ("Physio Kramer", "Betreuerin Nowak").
+_ROLE_CUES = frozenset(
     [
-        "für",
-        "an",
-        "mit",
-        "von",
-        "bei",
-        "danke",
-        "hallo",
-        "hi",
-        "hey",
-        "liebe",
-        "lieber",
-        "bin",
-        "hier",
-        "sachbearbeiter",
-        "sachbearbeiterin",
-        "mitarbeiter",
-        "mitarbeiterin",
-        "kollege",
-        "kollegin",
-        "berater",
-        "beraterin",
-        "hausarzt",
-        "hausärztin",
-        "arzt",
-        "ärztin",
-        "kinderarzt",
-        "kinderärztin",
-        "zahnarzt",
-        "zahnärztin",
-        "frauenarzt",
-        "frauenärztin",
         "physio",
         "physiotherapeut",
         "physiotherapeutin",
@@ -271,7 +240,52 @@ _WEAK_CUES = frozenset(
         "pflegerin",
         "betreuer",
         "betreuerin",
+        "sachbearbeiter",
+        "sachbearbeiterin",
+        "hebamme",
+        "azubi",
+        "kollege",
+        "kollegin",
+        "kinderarzt",
+        "kinderärztin",
+        "zahnarzt",
+        "zahnärztin",
+        "frauenarzt",
+        "frauenärztin",
     ]
+)
+#: Weaker cues: only capitalized unknown words follow as a name ("Danke an Bernard Camus").
+_WEAK_CUES = (
+    frozenset(
+        [
+            "für",
+            "an",
+            "mit",
+            "von",
+            "bei",
+            "danke",
+            "hallo",
+            "hi",
+            "hey",
+            "liebe",
+            "lieber",
+            "bin",
+            "hier",
+            "sachbearbeiter",
+            "sachbearbeiterin",
+            "mitarbeiter",
+            "mitarbeiterin",
+            "kollege",
+            "kollegin",
+            "berater",
+            "beraterin",
+            "hausarzt",
+            "hausärztin",
+            "arzt",
+            "ärztin",
+        ]
+    )
+    | _ROLE_CUES
 )
 #: Sign-offs after which the last words of a message are a name: "LG Kowalski".
 _SIGN_OFFS = frozenset(
@@ -844,27 +858,6 @@ _RECORD_TAIL = regex.compile(
 )
 #: Cues after which an unknown lower-case word is a name even in a chat; after
 #: family words ("mein vater ist dement") only lexicon first names count.
-#: Roles written before a bare surname ("Physio Kramer", "Betreuerin Nowak").
-_ROLE_CUES = frozenset(
-    [
-        "physio",
-        "physiotherapeut",
-        "physiotherapeutin",
-        "therapeut",
-        "therapeutin",
-        "psychotherapeut",
-        "psychotherapeutin",
-        "pflegerin",
-        "betreuer",
-        "betreuerin",
-        "sachbearbeiter",
-        "sachbearbeiterin",
-        "hebamme",
-        "azubi",
-        "kollege",
-        "kollegin",
-    ]
-)
 _NAME_CUES = frozenset(
     [
         "name",
