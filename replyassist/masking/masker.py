@@ -196,10 +196,11 @@ class Masker:
         if not labels:
             raise MaskingConfigError("field 'ner_model': the pipeline has no 'ner' component")
         types = cfg.ner_entity_types
-        if cfg.ner_mode == "ner":
-            recs = [r for r in recs if not set(r.supported_entities) <= set(types)]
+        # the rules' name checks vet the model's PERSON findings, in every mode
         persons = [r for r in recs if isinstance(r, DePersonRecognizer)]
         person = persons[0] if persons else DePersonRecognizer(self._language)
+        if cfg.ner_mode == "ner":
+            recs = [r for r in recs if not set(r.supported_entities) <= set(types)]
         recs.append(DeSpacyNerRecognizer(self._language, types, {"PERSON": person.could_be_name}))
         engine = LanguageNlpEngine(
             {self._language: nlp}, ner_model_configuration=ner_model_configuration(labels, types)
