@@ -25,7 +25,24 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parent / "data"
 
 #: Locales whose names go into the lexicon (Latin script, or transliterated).
-LEXICON_LOCALES = ("de_DE", "de_AT", "tr_TR", "pl_PL", "it_IT", "en_US", "ru_RU", "uk_UA")
+LEXICON_LOCALES = (
+    "de_DE",
+    "de_AT",
+    "tr_TR",
+    "pl_PL",
+    "it_IT",
+    "en_US",
+    "ru_RU",
+    "uk_UA",
+    # third session: writers from India, Vietnam, Nigeria, Ghana, Romania and
+    # East Africa were missed when they signed with their names
+    "en_IN",
+    "vi_VN",
+    "yo_NG",
+    "tw_GH",
+    "ro_RO",
+    "sw",
+)
 #: Locales that must stay OUT of the lexicon: the synthetic gold draws its
 #: "unseen" names from them (see the module docstring).
 UNSEEN_LOCALES = ("hr_HR", "nl_NL", "fr_FR", "es_ES", "cs_CZ", "hu_HU", "pt_PT")
@@ -291,7 +308,13 @@ def _is_latin_name(name: str) -> bool:
     return (
         len(name) >= 2
         and all(ch.isalpha() or ch in "-' " for ch in name)
-        and all(ch.isascii() or "\u00c0" <= ch <= "\u024f" or not ch.isalpha() for ch in name)
+        and all(
+            ch.isascii()
+            or "\u00c0" <= ch <= "\u024f"
+            or "\u1e00" <= ch <= "\u1eff"  # Vietnamese
+            or not ch.isalpha()
+            for ch in name
+        )
     )
 
 

@@ -227,3 +227,27 @@ def test_names_after_relatives_roles_and_english_titles(
 )
 def test_relatives_and_roles_without_a_name(found: Found, text: str) -> None:
     assert [v for t, v in found(text) if t == "PERSON"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ist das so? Filmon Gebremedhin", ["Filmon Gebremedhin"]),  # unknown pair at the end
+        ("Thanks a lot. Babatunde Adeyemi", ["Babatunde Adeyemi"]),  # yo_NG lexicon
+        ("Danke. Nguyễn Văn Minh", ["Nguyễn Văn Minh"]),  # vi_VN lexicon, Vietnamese letters
+    ],
+)
+def test_final_names_of_every_origin(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "PERSON"] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Werbung fürs Bonusprogramm. Prioritäten, @Gesundkasse. Prioritäten.",
+        "unter einer Decke!!! TEILEN Leute, BOYKOTT!!!",
+        "Was soll das? Schlechter Service",
+    ],
+)
+def test_final_words_that_are_not_names(found: Found, text: str) -> None:
+    assert [v for t, v in found(text) if t == "PERSON"] == []

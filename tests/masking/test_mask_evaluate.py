@@ -136,23 +136,26 @@ def test_floor_on_blind5(masker: Masker) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "recall", "hc_recall"),
+    ("name", "precision", "recall", "hc_recall"),
     [
-        ("public_comments", 0.79, 0.72),
-        ("carers", 0.79, 0.49),
-        ("chat_multilingual", 0.72, 0.55),
-        ("sensitive_topics", 0.69, 0.48),
-        ("third_parties", 0.79, 0.57),
+        ("public_comments", 0.95, 0.79, 0.72),
+        ("carers", 0.95, 0.79, 0.49),
+        ("chat_multilingual", 0.95, 0.72, 0.55),
+        ("sensitive_topics", 0.95, 0.69, 0.48),
+        ("third_parties", 0.95, 0.79, 0.57),
+        ("young_social", 0.97, 0.77, 0.59),
+        ("families", 0.95, 0.80, 0.66),
+        ("newcomers", 0.93, 0.69, 0.50),
     ],
 )
 def test_floors_on_third_session_sets(
-    masker: Masker, name: str, recall: float, hc_recall: float
+    masker: Masker, name: str, precision: float, recall: float, hc_recall: float
 ) -> None:
     """Third-session hand-labelled sets (their writers labelled symptoms told in
     lay words far more densely than earlier ones). Each was evaluated blind once
     (docs/masking.md), then used for tuning and NER training; guards, not targets."""
     m = evaluate_mask(DATA / f"mask_gold_{name}.jsonl", masker=masker)
-    assert m["any_pii"]["precision"] >= 0.95
+    assert m["any_pii"]["precision"] >= precision
     assert m["any_pii"]["recall"] >= recall
     assert m["per_entity"]["HEALTH_CONDITION"]["recall"] >= hc_recall
     assert m["structured_ids"]["recall"] >= 0.94

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from itertools import pairwise
 
 import regex
 
@@ -407,7 +408,7 @@ class DePersonRecognizer(SpanRecognizer):
             known = self._in(tok, self.first_names) or self._in(tok, self.last_names)
             if tok.is_capitalized:
                 # an unknown long word with a noun ending: "Schlaflabor", "Bewertung"
-                noun = len(tok.key) >= 8 and tok.key.endswith((*_NOUN_ENDINGS, "or", "age"))
+                noun = len(tok.key) >= 8 and tok.key.endswith(_LONG_NOUN_ENDINGS)
                 ok = known or (self._namelike(tok) and not noun)
             else:
                 ok = self._lowername(tok, verbs_ok=known)
@@ -496,7 +497,9 @@ class DePersonRecognizer(SpanRecognizer):
 
     def _final_signature(self, text: str, tokens: list[Token], i: int) -> bool:
         """Tokens ``i``.. are the message's last words, alone after a sentence end,
-        and one of them is a lexicon name ("... Bindestrich? Jean-Luc Moreau")."""
+        and one of them is a lexicon name ("... Bindestrich? Jean-Luc Moreau") or
+        they are two or three capitalized words that pass the name checks
+        ("... Stimmt das? Filmon Gebremedhin")."""
         last = tokens[-1]
         if regex.search(r"[\p{L}\p{N}]", text[last.end :]) or i == 0:
             return False
@@ -512,7 +515,14 @@ class DePersonRecognizer(SpanRecognizer):
             for t in rest
         ):
             return False
-        return any(self._in(t, self.first_names) or self._in(t, self.last_names) for t in rest)
+        if any(self._in(t, self.first_names) or self._in(t, self.last_names) for t in rest):
+            return True
+        return (
+            2 <= len(rest) <= 3
+            and all(t.is_capitalized and not t.text.isupper() for t in rest)
+            and all(text[a.end : b.start].isspace() for a, b in pairwise(rest))
+            and self.could_be_name(text[rest[0].start : rest[-1].end])
+        )
 
     def _handle_is_name(self, handle: str) -> bool:
         """ "tobias.renner", "lea_bachmann": a first name or surname in a name-shaped handle."""
@@ -889,6 +899,13 @@ _SIGNATURE_END = regex.compile(
 _NOUN_ENDINGS = (
     "in", "er", "ung", "ling", "ent", "ist", "ant", "or", "ig", "lich", "isch", "ed", "el",
     "heit", "keit", "schaft", "ion", "tät", "te", "de",
+)  # fmt: skip
+
+#: Endings of long German nouns that names rarely have ("Schlaflabor",
+#: "Bewertung", "Psychotherapeutin"; not a bare "-in": "Gebremedhin").
+_LONG_NOUN_ENDINGS = (
+    "erin", "ntin", "istin", "orin", "ärztin", "ung", "heit", "keit", "schaft", "ion",
+    "tät", "ling", "labor", "age", "ismus", "ment", "tur", "nis", "chen",
 )  # fmt: skip
 
 #: Lines that close a letter; the next line is the sender's name.
