@@ -146,6 +146,7 @@ def test_floor_on_blind5(masker: Masker) -> None:
         ("young_social", 0.97, 0.77, 0.59),
         ("families", 0.95, 0.80, 0.66),
         ("newcomers", 0.93, 0.69, 0.50),
+        ("seniors", 0.94, 0.70, 0.50),
     ],
 )
 def test_floors_on_third_session_sets(

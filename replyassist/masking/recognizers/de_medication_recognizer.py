@@ -86,10 +86,34 @@ _BRAND_CUES_BEFORE = frozenset(
         "bekommt",
         "brauche",
         "braucht",
+        # third session: what doctors give and how it comes
+        "tropfen",
+        "augentropfen",
+        "salbe",
+        "creme",
+        "infusion",
+        "pflaster",
+        "inhalator",
+        "notfallspray",
     ]
 )
 _BRAND_CUES_AFTER = frozenset(
-    ["verschrieben", "verordnet", "genommen", "nehmen", "einnehmen", "tabletten"]
+    [
+        "verschrieben",
+        "verordnet",
+        "genommen",
+        "nehmen",
+        "einnehmen",
+        "tabletten",
+        "aufgeschrieben",
+        "verschreiben",
+        "probiert",
+        "empfohlen",
+        "gespritzt",
+        "tropfen",
+        "salbe",
+        "creme",
+    ]
 )
 # Typical endings of drug brand names (Concor, Decortin, Dulcolax, Ibuflam).
 _BRAND_SHAPE = regex.compile(

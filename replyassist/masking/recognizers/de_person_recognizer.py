@@ -226,6 +226,12 @@ _NOT_AFTER_TITLE = frozenset(
         "pfarrer",
         "bürgermeister",
         "bürgermeisterin",
+        # "Dr Hausarzt" is dialect for "der Hausarzt"
+        "hausarzt",
+        "hausärztin",
+        "arzt",
+        "ärztin",
+        "doktor",
     ]
 )
 #: Roles written before a bare surname ("Physio Kramer", "Betreuerin Nowak").
