@@ -377,8 +377,9 @@ class DePersonRecognizer(SpanRecognizer):
       lexicon first name (0.6).
 
     The lexicons (``data/first_names.txt``, ``data/last_names.txt``) come from
-    Faker's de_DE, de_AT, tr_TR, pl_PL, it_IT, en_US, ru_RU/uk_UA (transliterated)
-    locales plus common Arabic names, with ordinary German words removed
+    Faker's de_DE, de_AT, tr_TR, pl_PL, it_IT, en_US, ru_RU/uk_UA (transliterated),
+    en_IN, vi_VN, yo_NG, tw_GH, ro_RO and sw locales plus common Arabic names
+    (``build_lexicons.LEXICON_LOCALES``), with ordinary German words removed
     (``data/common_words_de.txt``, spaCy's stop words, a basic German word list)
     so that "Nur", "Will" or "August" never become names. Those word lists also
     keep a name from swallowing the next word ("Jana Krankengeld").
