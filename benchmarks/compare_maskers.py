@@ -6,7 +6,7 @@ For each mode ("rules": the default Masker; "ner": the NER replaces the rule
 recognizers for PERSON/HEALTH_CONDITION/MEDICATION; "combined": both, overlaps
 resolved; "combined-person": NER adds PERSON only) the project's evaluation
 (``replyassist.masking.evaluate``) runs on the synthetic seed-7 set and the
-hand-written gold sets listed in ``GOLD`` (blind6 and blind7 were never used
+hand-written gold sets listed in ``GOLD`` (blind8 and blind9 were never used
 for training or tuning; all others were, by the rules and the NER). Latency is the median ``mask()`` time on 100-word
 messages built as in ``benchmarks/mask_latency.py``. The JSON goes to
 ``benchmarks/results/compare_maskers.json``; a Markdown table is printed.
@@ -43,6 +43,12 @@ GOLD = [
     ROOT / "tests" / "data" / "mask_gold_third_parties.jsonl",
     ROOT / "tests" / "data" / "mask_gold_blind6.jsonl",
     ROOT / "tests" / "data" / "mask_gold_blind7.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_young_social.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_seniors.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_families.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_newcomers.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_blind8.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_blind9.jsonl",
 ]
 TYPES = ("PERSON", "HEALTH_CONDITION", "MEDICATION")
 OUT = ROOT / "benchmarks" / "results" / "compare_maskers.json"

@@ -817,6 +817,12 @@ def build_pools(split: str, faker: Faker) -> Pools:
         "en_US": 0.06,
         "ru_RU": 0.07,
         "uk_UA": 0.06,
+        "en_IN": 0.03,
+        "vi_VN": 0.02,
+        "yo_NG": 0.02,
+        "tw_GH": 0.01,
+        "ro_RO": 0.03,
+        "sw": 0.01,
     }
     assert set(weights_by_locale) == set(LEXICON_LOCALES)
     first: dict[str, list[str]] = {}

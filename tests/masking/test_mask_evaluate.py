@@ -175,12 +175,22 @@ def test_floors_on_blind6_and_blind7(masker: Masker) -> None:
     assert m7["structured_ids"]["recall"] >= 0.98
 
 
-def test_combined_ner_raises_recall_on_blind6_and_blind7(masker: Masker) -> None:
+def test_floors_on_blind8_and_blind9(masker: Masker) -> None:
+    """blind8 and blind9, evaluated once, blind, after all tuning of the third
+    session (default rules: P 0.952 / R 0.848 and P 0.961 / R 0.859). Guards."""
+    for name, recall in (("blind8", 0.83), ("blind9", 0.84)):
+        m = evaluate_mask(DATA / f"mask_gold_{name}.jsonl", masker=masker)
+        assert m["any_pii"]["recall"] >= recall, name
+        assert m["any_pii"]["precision"] >= 0.94, name
+        assert m["structured_ids"]["recall"] >= 0.96, name
+
+
+def test_combined_ner_raises_recall_on_blind8_and_blind9(masker: Masker) -> None:
     """The measured reason to offer ner_mode "combined": on both never-tuned sets
-    it finds more (blind6 R 0.794 -> 0.866, blind7 0.736 -> 0.808)."""
+    it finds more (blind8 R 0.848 -> 0.919, blind9 0.859 -> 0.925)."""
     combined = Masker(MaskingConfig(ner_model="ner-de", ner_mode="combined"))
-    for name in ("blind6", "blind7"):
+    for name in ("blind8", "blind9"):
         rules = evaluate_mask(DATA / f"mask_gold_{name}.jsonl", masker=masker)["any_pii"]
         ner = evaluate_mask(DATA / f"mask_gold_{name}.jsonl", masker=combined)["any_pii"]
         assert ner["recall"] >= rules["recall"] + 0.05, name
-        assert ner["precision"] >= 0.88, name
+        assert ner["precision"] >= 0.90, name
