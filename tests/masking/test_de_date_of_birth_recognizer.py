@@ -86,3 +86,27 @@ def test_birth_told_later_in_the_clause(found: Found, text: str, expected: str) 
 )
 def test_letter_date_before_a_birth_is_not_a_birth_date(found: Found, text: str) -> None:
     assert [v for t, v in found(text) if t == "DATE_OF_BIRTH"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ich hab am 14. Juli Geburtstag und werd 25", "14. Juli"),
+        ("hab am 03.03. Geburtstag", "03.03."),
+        ("am 2. Oktober ist unsere Tochter zur Welt gekommen", "2. Oktober"),
+    ],
+)
+def test_birthday_without_year(found: Found, text: str, expected: str) -> None:
+    assert [v for t, v in found(text) if t == "DATE_OF_BIRTH"] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Termin am 14. Juli um 10 Uhr",
+        "am 14. Juli Geburtstagsfeier im Büro",
+        "Schreiben vom 12. Mai",
+    ],
+)
+def test_day_and_month_without_birthday(found: Found, text: str) -> None:
+    assert not [v for t, v in found(text) if t == "DATE_OF_BIRTH"]

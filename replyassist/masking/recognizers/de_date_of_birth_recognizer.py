@@ -29,6 +29,13 @@ _CUE_BEFORE = regex.compile(
 #: strong birth cue (a newborn, a birthday).
 _SHORT_DATE_RE = regex.compile(
     r"(?<![\w.,/-])(?:0?[1-9]|[12]\d|3[01])\.\s?(?:0?[1-9]|1[0-2])\.(?![\d/-]|\s?(?:19|20)?\d{2}\b)"
+    r"|(?i:(?<![\w.,/-])(?:0?[1-9]|[12]\d|3[01])\.?\s*(?:"
+    + _MONTHS
+    + r")\b\.?)(?!\s*(?:19|20)?\d{2}\b)"
+)
+#: "am 14. Juli Geburtstag", "hab am 03.03. Geburtstag": a birthday without the year.
+_BIRTHDAY_AFTER = regex.compile(
+    r"(?i)^\s*(?:ist\s+|hat\s+|habe\s+|hab\s+)?(?:mein\s+|sein\s+|ihr\s+)?geburtstag"
 )
 _STRONG_CUE_BEFORE = regex.compile(
     r"(?i)(?:\bgeboren|\bgeb\.|\bgeburtstag|\bgeburtsdatum|\bzur welt gekommen)\W{0,4}(?:(?:am|den|ist|:)\W{1,3}){0,2}$"
@@ -108,6 +115,8 @@ class DeDateOfBirthRecognizer(SpanRecognizer):
             before = text[max(0, m.start() - 40) : m.start()]
             if _STRONG_CUE_BEFORE.search(before[-30:]):
                 spans.append((m.start(), m.end(), 0.85, "day and month after birth cue"))
+            elif _BIRTHDAY_AFTER.match(text[m.end() : m.end() + 30]):
+                spans.append((m.start(), m.end(), 0.8, "day and month, birthday after"))
             elif not _LETTER_CUE.search(before) and _CLAUSE_CUE_AFTER.match(
                 text[m.end() : m.end() + 80]
             ):
