@@ -35,7 +35,7 @@ _SHORT_DATE_RE = regex.compile(
 )
 #: "am 14. Juli Geburtstag", "hab am 03.03. Geburtstag": a birthday without the year.
 _BIRTHDAY_AFTER = regex.compile(
-    r"(?i)^\s*(?:ist\s+|hat\s+|habe\s+|hab\s+)?(?:mein\s+|sein\s+|ihr\s+)?geburtstag"
+    r"(?i)^\s*(?:ist\s+|hat\s+|habe\s+|hab\s+)?(?:mein\s+|sein\s+|ihr\s+)?geburtstag\b"
 )
 _STRONG_CUE_BEFORE = regex.compile(
     r"(?i)(?:\bgeboren|\bgeb\.|\bgeburtstag|\bgeburtsdatum|\bzur welt gekommen)\W{0,4}(?:(?:am|den|ist|:)\W{1,3}){0,2}$"
