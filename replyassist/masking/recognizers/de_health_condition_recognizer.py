@@ -329,8 +329,8 @@ _PHRASE_RES = (
         r"|(?:mir|mich|sich)\s+(?:\w+\s+){0,2}?(?:in\s+den|in\s+die)\s+(?:arm|arme|bein|beine|handgelenk)"
         r"\s+geschnitten)\b"
     ),
-    # states someone is in: "reagiert kaum noch", "ist kaum ansprechbar",
-    # "trinkt nicht", "erkennt mich nicht mehr", "die Haare fallen aus"
+    # responsiveness: "reagiert kaum noch", "ist kaum ansprechbar", "umgekippt",
+    # "krampft" (a person as subject; "die Seite reagiert nicht" is not meant)
     regex.compile(
         r"(?i)(?<=\b(?:und|er|sie|kind|baby|papa|mama|vater|mutter|mann|frau|oma|opa|sohn|tochter"
         r"|bruder|schwester|freund|freundin|patient\w*)\s+(?:\w+\s+){0,2})"
@@ -338,7 +338,14 @@ _PHRASE_RES = (
         r"(?=\s*(?:[.,!?;]|$|und\b|was\b|wie\b))"
         r"|\b(ansprechbar\s+(?:kaum|nicht|gar\s+nicht)(?:\s+(?:mehr|noch))?"
         r"|(?:kaum|nicht|nicht\s+mehr)\s+ansprechbar"
-        r"|(?:trinkt|isst|esse|ess)\s+(?:(?:seit\s+\w+\s+)?(?:kaum|nichts|nicht)(?:\s+(?:mehr|noch))?"
+        r"|krampf(?:t|en)\b(?![^.!?\n]{0,25}\b(?:zusammen|fest)\b)"
+        r"|umgekippt|zusammengebrochen\b(?=[^.!?\n]{0,20}\b(?:reagier|atmet|bewusst|ansprechbar)))"
+    ),
+    # eating, speaking, hearing, seeing: "isst kaum noch etwas", "redet kaum",
+    # "hört seit Monaten schlecht", "sieht fast nichts mehr"; never a complaint
+    # ("ich höre nichts mehr von euch")
+    regex.compile(
+        r"(?i)\b((?:trinkt|isst|esse|ess)\s+(?:(?:seit\s+\w+\s+)?(?:kaum|nichts|nicht)(?:\s+(?:mehr|noch))?"
         r"(?:\s+(?:etwas|was|richtig))?)(?=\s*(?:[.,!?;)]|$|und\b|oder\b|seit\b))"
         r"|(?:redet|spricht|rede|spreche)\s+(?:kaum|fast\s+gar\s+nicht|gar\s+nicht\s+mehr|nicht\s+mehr)"
         r"(?:\s+noch)?(?=\s*(?:[.,!?;)]|$|und\b|oder\b|seit\b|mit\b))"
@@ -346,14 +353,16 @@ _PHRASE_RES = (
         r"|fast\s+nix|schlecht)(?:\s+(?:was|etwas))?(?!\s+(?:von|vom|über|zu|aus|bei|an|mehr)\b)"
         r"|(?:seh(?:e)?|sieht)\s+(?:\w+\s+){0,4}?(?:gar\s+)?(?:nichts|nix)\s+mehr"
         r"(?=\s*(?:[.,!?;)]|$|und\b|seit\b|auf\s+de[mn]\s+(?:linken|rechten)))"
-        r"|macht\s+(?:nachts\s+)?(?:noch\s+|wieder\s+)?ins\s+bett|nässt\s+(?:\w+\s+){0,3}?ein\b"
+        r"|seh(?:e)?\s+alles\s+(?:doppelt|verschwommen))"
+    ),
+    # other states: "macht nachts ins Bett", "erkennt mich nicht mehr", "die
+    # Haare fallen aus", "arm kribbelt", "Blutdruck 170/110"
+    regex.compile(
+        r"(?i)\b(macht\s+(?:nachts\s+)?(?:noch\s+|wieder\s+)?ins\s+bett|nässt\s+(?:\w+\s+){0,3}?ein\b"
         r"|blutdruck\s+(?:von\s+|bei\s+)?\d{2,3}\s?/\s?\d{2,3}"
         r"|erkenn(?:t|e)\s+(?:mich|uns|niemanden|keinen|keine[nr]?)\s+(?:\w+\s+)?(?:mehr|nicht\s+mehr)"
         r"|haare\s+fallen\s+(?:\w+\s+)?aus"
-        r"|(?:arm|bein|hand|hände|füße|fuß|finger|zehen|gesicht|lippen)\s+kribbel(?:n|t)"
-        r"|krampf(?:t|en)\b(?![^.!?\n]{0,25}\b(?:zusammen|fest)\b)"
-        r"|umgekippt|zusammengebrochen\b(?=[^.!?\n]{0,20}\b(?:reagier|atmet|bewusst|ansprechbar))"
-        r"|seh(?:e)?\s+alles\s+(?:doppelt|verschwommen))"
+        r"|(?:arm|bein|hand|hände|füße|fuß|finger|zehen|gesicht|lippen)\s+kribbel(?:n|t))"
     ),
     # a body part and what happened to it: "Kreuzband gerissen", "2 Zähne
     # abgebrochen", "Knöchel ist dick", "zahnfleisch blutet ständig"
