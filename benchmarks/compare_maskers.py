@@ -6,8 +6,8 @@ For each mode ("rules": the default Masker; "ner": the NER replaces the rule
 recognizers for PERSON/HEALTH_CONDITION/MEDICATION; "combined": both, overlaps
 resolved; "combined-person": NER adds PERSON only) the project's evaluation
 (``replyassist.masking.evaluate``) runs on the synthetic seed-7 set and the
-hand-written gold sets listed in ``GOLD`` (blind8 and blind9 were never used
-for training or tuning; all others were, by the rules and the NER). Latency is the median ``mask()`` time on 100-word
+hand-written gold sets listed in ``GOLD`` (blind10 and blind11 were never used
+for training or tuning; all others were, by the rules or the NER). Latency is the median ``mask()`` time on 100-word
 messages built as in ``benchmarks/mask_latency.py``. The JSON goes to
 ``benchmarks/results/compare_maskers.json``; a Markdown table is printed.
 Nothing here prints message text.
@@ -49,6 +49,12 @@ GOLD = [
     ROOT / "tests" / "data" / "mask_gold_newcomers.jsonl",
     ROOT / "tests" / "data" / "mask_gold_blind8.jsonl",
     ROOT / "tests" / "data" / "mask_gold_blind9.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_objections.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_campaign_comments.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_chat_turns.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_sloppy_regional.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_blind10.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_blind11.jsonl",
 ]
 TYPES = ("PERSON", "HEALTH_CONDITION", "MEDICATION")
 OUT = ROOT / "benchmarks" / "results" / "compare_maskers.json"

@@ -20,6 +20,8 @@ Found = Callable[[str], list[tuple[str, str]]]
         ("Mein Sohn Max (12.04.2019) soll mitversichert werden", "12.04.2019"),
         ("Vasco Alsina, 20.3.1971, Lindenweg 4", "20.3.1971"),
         ("am 5.6.1990 geboren", "5.6.1990"),
+        ("Name Priya Raghunathan, born 12/09/1994.", "12/09/1994"),  # English cue
+        ("my son was born on 3.5.2019", "3.5.2019"),
         (
             "Meine Oma (12.08.1936) hat nach dem Schlaganfall",
             "12.08.1936",

@@ -136,21 +136,30 @@ def test_floor_on_blind5(masker: Masker) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "precision", "recall", "hc_recall"),
+    ("name", "precision", "recall", "hc_recall", "structured"),
     [
-        ("public_comments", 0.95, 0.79, 0.72),
-        ("carers", 0.95, 0.79, 0.49),
-        ("chat_multilingual", 0.95, 0.72, 0.55),
-        ("sensitive_topics", 0.95, 0.69, 0.48),
-        ("third_parties", 0.95, 0.79, 0.57),
-        ("young_social", 0.97, 0.77, 0.59),
-        ("families", 0.95, 0.80, 0.66),
-        ("newcomers", 0.93, 0.69, 0.50),
-        ("seniors", 0.94, 0.70, 0.50),
+        ("public_comments", 0.95, 0.79, 0.72, 0.94),
+        ("carers", 0.95, 0.79, 0.49, 0.94),
+        ("chat_multilingual", 0.95, 0.72, 0.55, 0.94),
+        ("sensitive_topics", 0.95, 0.69, 0.48, 0.94),
+        ("third_parties", 0.95, 0.79, 0.57, 0.94),
+        ("young_social", 0.97, 0.77, 0.59, 0.94),
+        ("families", 0.95, 0.80, 0.66, 0.94),
+        ("newcomers", 0.93, 0.69, 0.50, 0.94),
+        ("seniors", 0.94, 0.70, 0.50, 0.94),
+        ("objections", 0.93, 0.73, 0.58, 0.94),
+        ("campaign_comments", 0.89, 0.72, 0.62, 0.75),
+        ("chat_turns", 0.96, 0.80, 0.66, 0.94),
+        ("sloppy_regional", 0.92, 0.66, 0.45, 0.94),
     ],
 )
 def test_floors_on_third_session_sets(
-    masker: Masker, name: str, precision: float, recall: float, hc_recall: float
+    masker: Masker,
+    name: str,
+    precision: float,
+    recall: float,
+    hc_recall: float,
+    structured: float,
 ) -> None:
     """Third-session hand-labelled sets (their writers labelled symptoms told in
     lay words far more densely than earlier ones). Each was evaluated blind once
@@ -159,7 +168,7 @@ def test_floors_on_third_session_sets(
     assert m["any_pii"]["precision"] >= precision
     assert m["any_pii"]["recall"] >= recall
     assert m["per_entity"]["HEALTH_CONDITION"]["recall"] >= hc_recall
-    assert m["structured_ids"]["recall"] >= 0.94
+    assert m["structured_ids"]["recall"] >= structured  # crisis hotlines stay visible
 
 
 def test_floors_on_blind6_and_blind7(masker: Masker) -> None:
@@ -185,11 +194,21 @@ def test_floors_on_blind8_and_blind9(masker: Masker) -> None:
         assert m["structured_ids"]["recall"] >= 0.96, name
 
 
-def test_combined_ner_raises_recall_on_blind8_and_blind9(masker: Masker) -> None:
+def test_floors_on_blind10_and_blind11(masker: Masker) -> None:
+    """blind10 and blind11, evaluated once, blind, at the end of the third session
+    (default rules: P 0.981 / R 0.851 and P 0.966 / R 0.848). Guards."""
+    for name, recall in (("blind10", 0.83), ("blind11", 0.83)):
+        m = evaluate_mask(DATA / f"mask_gold_{name}.jsonl", masker=masker)
+        assert m["any_pii"]["recall"] >= recall, name
+        assert m["any_pii"]["precision"] >= 0.95, name
+        assert m["structured_ids"]["recall"] >= 0.96, name
+
+
+def test_combined_ner_raises_recall_on_blind10_and_blind11(masker: Masker) -> None:
     """The measured reason to offer ner_mode "combined": on both never-tuned sets
-    it finds more (blind8 R 0.848 -> 0.919, blind9 0.859 -> 0.925)."""
+    it finds more (blind10 R 0.851 -> 0.920, blind11 0.848 -> 0.925)."""
     combined = Masker(MaskingConfig(ner_model="ner-de", ner_mode="combined"))
-    for name in ("blind8", "blind9"):
+    for name in ("blind10", "blind11"):
         rules = evaluate_mask(DATA / f"mask_gold_{name}.jsonl", masker=masker)["any_pii"]
         ner = evaluate_mask(DATA / f"mask_gold_{name}.jsonl", masker=combined)["any_pii"]
         assert ner["recall"] >= rules["recall"] + 0.05, name

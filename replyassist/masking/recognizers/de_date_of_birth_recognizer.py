@@ -23,7 +23,7 @@ DATE_RE = regex.compile(
 # ("... geboren"). Letter dates have their own cue ("Schreiben vom") and win.
 _CUE_BEFORE = regex.compile(
     r"(?i)(?:\bgeb\.?|\bgeboren|\bgeb\w*ur\w*|\bgeb\w*ru\w*|\bgeb\w*dat\w*|\bgeb\w*tag|\bgeb\.?-?datum|\bgebdat|\bdob"
-    r"|\bdate of birth|\bbirthday|\bjahrgang|\*)\W{0,4}(?:(?:am|den|ist|war|im|:)\W{1,3}){0,2}$"
+    r"|\bdate of birth|\bborn|\bbirthday|\bjahrgang|\*)\W{0,4}(?:(?:am|den|ist|war|im|on|:)\W{1,3}){0,2}$"
 )
 #: Day and month without a year ("geboren am 04.05."): only right after a
 #: strong birth cue (a newborn, a birthday).
