@@ -97,7 +97,7 @@ class Classifier:
     def classify_batch(self, inputs: Sequence[ClassifierInput]) -> list[Classification]:
         if not inputs:
             return []
-        x = sp.vstack([i.features for i in inputs], format="csr")
+        x = inputs[0].features if len(inputs) == 1 else sp.vstack([i.features for i in inputs])
         scores = np.asarray(x @ self._weights) + self._bias
         topic, urgency, *critical = (
             scores[:, a:b].ravel() if b - a == 1 else scores[:, a:b]  # binary: 1-D like sklearn

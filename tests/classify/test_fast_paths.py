@@ -36,3 +36,20 @@ def test_fused_linear_models_equal_decision_function(assistant) -> None:  # type
     )
     assert clf.critical_model is not None
     np.testing.assert_allclose(scores[:, -1], clf.critical_model.decision_function(x))
+
+
+def test_features_equal_scipy_hstack(assistant) -> None:  # type: ignore[no-untyped-def]
+    """The directly assembled feature rows equal the plain scipy construction."""
+    import scipy.sparse as sp
+
+    featurizer = assistant.classifier.featurizer
+    texts = _texts()
+    vectors = featurizer.embedder.encode(texts)
+    grams = featurizer._tfidf_rows(featurizer._hasher.transform(texts))
+    weight = float(featurizer.ngram_config["weight"])
+    expected = sp.hstack(
+        [sp.csr_matrix(vectors * featurizer.embedding_weight), grams * weight], format="csr"
+    )
+    got = featurizer.transform(texts, vectors)
+    assert got.shape == expected.shape
+    np.testing.assert_allclose(got.toarray(), expected.toarray(), rtol=0, atol=1e-12)
