@@ -42,6 +42,9 @@ class Ranker:
         self.candidates = tuple(
             Candidate(v, vec) for v, vec in zip(guidelines.variants, vectors, strict=True)
         )
+        self._by_topic: dict[str, list[Candidate]] = {}
+        for cand in self.candidates:
+            self._by_topic.setdefault(cand.variant.topic, []).append(cand)
 
     def candidate_topics(self, context: RankContext) -> tuple[str, ...]:
         c = context.classification
@@ -54,9 +57,9 @@ class Ranker:
         urgency = context.classification.urgency
         out = [
             cand
-            for cand in self.candidates
-            if (cand.variant.topic in topics or cand.variant.topic == ANY_TOPIC)
-            and cand.variant.allows(public=context.public, urgency=urgency)
+            for topic in dict.fromkeys((*topics, ANY_TOPIC))
+            for cand in self._by_topic.get(topic, ())
+            if cand.variant.allows(public=context.public, urgency=urgency)
         ]
         if not out:  # guideline sets are validated to cover every topic; keep a safe fallback
             out = [
@@ -85,26 +88,9 @@ class Ranker:
             (self.score(c, context) for c in self.admissible(context)),
             key=lambda r: (-r.score, r.candidate.variant.variant_id),
         )
-        selected: list[Ranked] = []
-        pool = list(scored)
-        topics = set(self.candidate_topics(context))
-        while pool and len(selected) < limit:
-            used_templates = {r.candidate.variant.template_id for r in selected}
-            missing_topics = topics - {r.candidate.variant.topic for r in selected}
-            last_slot = len(selected) == k - 1
-            best_i, best_value = 0, -np.inf
-            for i, r in enumerate(pool):
-                value = r.score
-                if selected:
-                    sims = [float(r.candidate.vector @ s.candidate.vector) for s in selected]
-                    value -= self.mmr_lambda * max(sims)
-                if r.candidate.variant.template_id in used_templates:
-                    value -= 10.0  # same intent twice only when nothing else is left
-                if len(topics) > 1 and last_slot and r.candidate.variant.topic in missing_topics:
-                    value += 10.0  # unsure: the set mixes both candidate topics
-                if value > best_value:
-                    best_i, best_value = i, value
-            selected.append(pool.pop(best_i))
+        selected = self._diverse(scored, context, k, limit)
+        chosen_ids = {id(r) for r in selected}
+        pool = [r for r in scored if id(r) not in chosen_ids]
         # The set is chosen for diversity; within it, the classified topic leads
         # (an unsure second topic never takes the first slot), then the best first.
         primary = {context.classification.topic, ANY_TOPIC}
@@ -112,3 +98,40 @@ class Ranker:
             selected[:k], key=lambda r: (r.candidate.variant.topic not in primary, -r.score)
         )
         return chosen + selected[k:] + pool
+
+    def _diverse(
+        self, scored: list[Ranked], context: RankContext, k: int, limit: int
+    ) -> list[Ranked]:
+        """Greedy maximal-marginal-relevance selection of up to ``limit`` items.
+
+        A candidate's value is its score minus ``mmr_lambda`` times its highest
+        cosine similarity to what is already selected; a second variant of an
+        already used template only when nothing else is left; when the topic is
+        unsure, the last of the ``k`` slots goes to the topic still missing.
+        Similarities are kept as one running maximum per candidate (one
+        matrix-vector product per pick) instead of recomputed pairwise.
+        """
+        if not scored:
+            return []
+        vectors = np.stack([r.candidate.vector for r in scored])
+        base = np.array([r.score for r in scored])
+        templates = [r.candidate.variant.template_id for r in scored]
+        topics_of = [r.candidate.variant.topic for r in scored]
+        topics = set(self.candidate_topics(context))
+        max_sim = np.full(len(scored), -np.inf)
+        alive = np.ones(len(scored), dtype=bool)
+        selected: list[Ranked] = []
+        while alive.any() and len(selected) < limit:
+            used = {templates[i] for i, r in enumerate(scored) if not alive[i]}
+            missing = topics - {topics_of[i] for i in range(len(scored)) if not alive[i]}
+            last_slot = len(selected) == k - 1
+            value = base - self.mmr_lambda * max_sim if selected else base.copy()
+            value -= np.array([10.0 if t in used else 0.0 for t in templates])
+            if len(topics) > 1 and last_slot:
+                value += np.array([10.0 if t in missing else 0.0 for t in topics_of])
+            value[~alive] = -np.inf
+            best = int(np.argmax(value))
+            alive[best] = False
+            selected.append(scored[best])
+            max_sim = np.maximum(max_sim, vectors @ vectors[best])
+        return selected
