@@ -101,3 +101,19 @@ def test_compound_without_a_drug_is_not_one(found: Found) -> None:
 )
 def test_found_lists_and_combination_doses(found: Found, text: str, expected: list[str]) -> None:
     assert [v for t, v in found(text) if t == "MEDICATION"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nehme Quetiapin retard 200 mg abends", ["Quetiapin retard 200 mg"]),
+        ("Oxycodon/Naloxon 10/5 zweimal", ["Oxycodon/Naloxon 10/5"]),  # a combination
+        ("L-Thyrox HEXAL 100 morgens", ["L-Thyrox HEXAL 100"]),
+    ],
+)
+def test_found_product_words_and_combinations(found: Found, text: str, expected: list[str]) -> None:
+    assert [v for t, v in found(text) if t == "MEDICATION"] == expected
+
+
+def test_product_word_alone_is_not_a_dose(found: Found) -> None:
+    assert [v for t, v in found("ich bin retard") if t == "MEDICATION"] == []

@@ -151,6 +151,10 @@ def test_floor_on_blind5(masker: Masker) -> None:
         ("campaign_comments", 0.89, 0.72, 0.62, 0.75),
         ("chat_turns", 0.96, 0.80, 0.66, 0.94),
         ("sloppy_regional", 0.92, 0.66, 0.45, 0.94),
+        ("medicines", 0.96, 0.88, 0.75, 0.94),
+        ("symptoms_undiagnosed", 0.96, 0.43, 0.17, 0.94),
+        ("unusual_lives", 0.92, 0.74, 0.50, 0.94),
+        ("busy_city", 0.95, 0.87, 0.80, 0.94),
     ],
 )
 def test_floors_on_third_session_sets(

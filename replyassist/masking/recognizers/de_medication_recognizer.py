@@ -61,8 +61,14 @@ _DOSE = (
     r"(?:mg|g|µg|mcg|ug|ml|mmol|ie|i\.\s?e\.|iu|einheiten|mikrogramm|milligramm|%)"
     r"(?:[ \t]*/[ \t]*(?:tag|d|ml))?(?![\w])"
 )
+# A product word between name and dose: "Quetiapin retard 200 mg", "L-Thyrox HEXAL 100".
+_FORM = r"(?:[ \t]+(?:retard|forte|mite|comp|akut|adult|depot|hexal|ratiopharm|xr|bid|kwikpen))?"
 _DOSE_AFTER = regex.compile(
-    r"(?i)" + _DOSE + r"|[ \t]+\d{2,4}(?:/\d{2,4})?(?![\w.,/:]|[.,]\d)|[ \t]+\d{1,3}\.000\b"
+    r"(?i)"
+    + _FORM
+    + "(?:"
+    + _DOSE
+    + r"|[ \t]+(?:\d{2,4}|\d{1,4}/\d{1,4})(?![\w.,/:]|[.,]\d)|[ \t]+\d{1,3}\.000\b)"
 )
 _DOSE_BEFORE = regex.compile(r"(?i)(?:\d+(?:[.,]\d+)?[ \t]*(?:mg|µg|mcg|ml|ie)|\d{2,4}er)[ \t]+$")
 
@@ -207,6 +213,10 @@ class DeMedicationRecognizer(SpanRecognizer):
             front = tok.key.split("-", 1)[0]
             if "-" in tok.key and self._is_drug(front):  # "Salbutamol-Spray", "Ocrevus-Infusion"
                 spans.append((tok.start, tok.start + len(front), 0.75, "drug in a compound"))
+                continue
+            parts = tok.key.split("/")
+            if len(parts) > 1 and any(self._is_drug(p) for p in parts):  # "Oxycodon/Naloxon"
+                spans.append(self._with_dose(text, tok, tok, 0.75, "drug combination"))
                 continue
             if _INN_RE.fullmatch(tok.key):
                 spans.append(self._with_dose(text, tok, tok, 0.7, "INN stem"))
