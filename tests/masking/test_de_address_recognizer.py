@@ -63,3 +63,24 @@ def test_lower_case_town_in_chat(found: Found) -> None:
 
 def test_emergency_number_after_a_preposition_is_not_a_house_number(found: Found) -> None:
     assert [v for t, v in found("Im Notfall 112 wählen") if t == "ADDRESS"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("wohne in 10717 Berlin.", "10717 Berlin"),  # a big city's name is also a blocked word
+        ("Wir wohnen Sonnenhang 9, 78345 Moos.", "Sonnenhang 9, 78345 Moos"),  # no street word
+        (
+            "neue Adresse Holsteinische Str. 17a, 10717 Berlin.",
+            "Holsteinische Str. 17a, 10717 Berlin",
+        ),
+    ],
+)
+def test_street_without_street_word_before_postcode(found: Found, text: str, expected: str) -> None:
+    assert [v for t, v in found(text) if t == "ADDRESS"] == [expected]
+
+
+def test_reference_number_before_postcode_is_not_a_street(found: Found) -> None:
+    assert [v for t, v in found("Rechnung Nr 12, 10115 Berlin") if t == "ADDRESS"] == [
+        "10115 Berlin"
+    ]

@@ -187,13 +187,14 @@ class DeAddressRecognizer(SpanRecognizer):
         for m in _POSTCODE_TOWN.finditer(text):
             town = m.group("town")
             key = town.casefold()
-            if key in _NOT_TOWN or key in self.blocked:
-                continue
-            if _NUMBER_REF.search(text, max(0, m.start() - 20), m.start()):
-                continue  # "Position 03230 gestrichen", "GOP 03230"
             known = (
                 key in self.towns or key.split("-")[0] in self.towns or key.split()[0] in self.towns
             )
+            # the word lists block "Berlin" as a name; after a postcode it is a town
+            if key in _NOT_TOWN or (key in self.blocked and not known):
+                continue
+            if _NUMBER_REF.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "Position 03230 gestrichen", "GOP 03230"
             if town[:1].islower() and not known:
                 if chat is None:
                     words = [w for w in regex.findall(r"\p{L}+", text)[1:]]
@@ -204,7 +205,29 @@ class DeAddressRecognizer(SpanRecognizer):
             base = 0.55 if town[:1].islower() else 0.7
             score = base + (0.15 if known else 0.0)
             spans.append((m.start(), m.end(), score, "postcode + town"))
+            street = self._street_before(text, m.start())
+            if street is not None:
+                spans.append((street, m.end(), score, "street + number before postcode + town"))
         return _merge(text, spans)
+
+    def _street_before(self, text: str, postcode_start: int) -> int | None:
+        """Start of a street without a street word right before a postcode:
+        "Sonnenhang 9, 78345 Moos", "Holsteinische Str. 17a, 10717 Berlin"."""
+        m = _STREET_BEFORE_POSTCODE.search(text, max(0, postcode_start - 60), postcode_start)
+        if m is None:
+            return None
+        # drop ordinary words caught in front ("neue Adresse Holsteinische Str. 17a")
+        words = list(regex.finditer(r"\S+", m.group("name")))
+        while words and (
+            words[0].group().casefold().strip(".") in self.blocked
+            or words[0].group().casefold() in _NOT_STREET_WORD
+        ):
+            words.pop(0)
+        if not words or any(w.group().casefold().strip(".") in self.blocked for w in words):
+            return None
+        if _NUMBER_REF.search(m.group("name") + " "):  # "Rechnung Nr 12, 10115 Berlin"
+            return None
+        return m.start("name") + words[0].start()
 
     def _strip_leading_words(
         self, text: str, start: int, num_start: int, min_words: int
@@ -221,6 +244,12 @@ class DeAddressRecognizer(SpanRecognizer):
         return start + words[i][0]
 
 
+#: Capitalized words + house number, then a comma or line break, ending right
+#: where a postcode starts.
+_STREET_BEFORE_POSTCODE = regex.compile(
+    r"(?:^|(?<=[\s:(]))(?P<name>\p{Lu}[\p{L}\-.]+(?:[ \t]+\p{Lu}[\p{L}\-.]+){0,2})"
+    r"[ \t]+\d{1,4}[ \t]?[a-zA-Z]?[ \t]*(?:,[ \t]*|\n)$"
+)
 _STREET_ADJECTIVES = frozenset(
     [
         "alte",
