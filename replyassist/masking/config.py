@@ -82,8 +82,8 @@ class MaskingConfig:
     ``ner_model`` (a folder, or a name resolved under ``models/``) and
     ``ner_mode`` switch on a trained spaCy NER pipeline for
     ``ner_entity_types``. Off by default: "combined" finds more on unseen text
-    but costs about 1.7 ms per message (docs/masking.md,
-    ``benchmarks/compare_maskers.py``).
+    but costs 1.5-2 ms per message and halves masking throughput
+    (docs/masking.md, ``benchmarks/compare_maskers.py``, ``benchmarks/ner_cost.py``).
     """
 
     entity_types: tuple[str, ...] = ALL_ENTITY_TYPES

@@ -88,9 +88,7 @@ class Ranker:
             (self.score(c, context) for c in self.admissible(context)),
             key=lambda r: (-r.score, r.candidate.variant.variant_id),
         )
-        selected = self._diverse(scored, context, k, limit)
-        chosen_ids = {id(r) for r in selected}
-        pool = [r for r in scored if id(r) not in chosen_ids]
+        selected, pool = self._diverse(scored, context, k, limit)
         # The set is chosen for diversity; within it, the classified topic leads
         # (an unsure second topic never takes the first slot), then the best first.
         primary = {context.classification.topic, ANY_TOPIC}
@@ -101,7 +99,7 @@ class Ranker:
 
     def _diverse(
         self, scored: list[Ranked], context: RankContext, k: int, limit: int
-    ) -> list[Ranked]:
+    ) -> tuple[list[Ranked], list[Ranked]]:
         """Greedy maximal-marginal-relevance selection of up to ``limit`` items.
 
         A candidate's value is its score minus ``mmr_lambda`` times its highest
@@ -110,9 +108,10 @@ class Ranker:
         unsure, the last of the ``k`` slots goes to the topic still missing.
         Similarities are kept as one running maximum per candidate (one
         matrix-vector product per pick) instead of recomputed pairwise.
+        Returns the picks in order and the rest in ``scored`` order.
         """
         if not scored:
-            return []
+            return [], []
         vectors = np.stack([r.candidate.vector for r in scored])
         base = np.array([r.score for r in scored])
         templates = [r.candidate.variant.template_id for r in scored]
@@ -122,8 +121,8 @@ class Ranker:
         alive = np.ones(len(scored), dtype=bool)
         selected: list[Ranked] = []
         while alive.any() and len(selected) < limit:
-            used = {templates[i] for i, r in enumerate(scored) if not alive[i]}
-            missing = topics - {topics_of[i] for i in range(len(scored)) if not alive[i]}
+            used = {r.candidate.variant.template_id for r in selected}
+            missing = topics - {r.candidate.variant.topic for r in selected}
             last_slot = len(selected) == k - 1
             value = base - self.mmr_lambda * max_sim if selected else base.copy()
             value -= np.array([10.0 if t in used else 0.0 for t in templates])
@@ -134,4 +133,4 @@ class Ranker:
             alive[best] = False
             selected.append(scored[best])
             max_sim = np.maximum(max_sim, vectors @ vectors[best])
-        return selected
+        return selected, [r for r, left in zip(scored, alive, strict=True) if left]
