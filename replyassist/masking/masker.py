@@ -39,6 +39,25 @@ def _normalize(value: str) -> str:
     return re.sub(r"[\s\-/().]", "", value).casefold()
 
 
+def _merge_same_type(entities: Iterable[Entity]) -> list[Entity]:
+    """Overlapping spans of one type become their union, with the higher score.
+
+    "Bein ist taub" (a symptom phrase) and "taub" (a lexicon word) are one
+    finding; keeping only the stronger, shorter one would leave "Bein ist"
+    visible.
+    """
+    merged: list[Entity] = []
+    for ent in sorted(entities, key=lambda e: (e.entity_type, e.start, -e.end)):
+        last = merged[-1] if merged else None
+        if last is not None and last.entity_type == ent.entity_type and ent.start < last.end:
+            merged[-1] = Entity(
+                last.entity_type, last.start, max(last.end, ent.end), max(last.score, ent.score)
+            )
+        else:
+            merged.append(ent)
+    return merged
+
+
 def resolve_overlaps(entities: Iterable[Entity]) -> list[Entity]:
     """Keep the strongest of overlapping spans, then the longest; sort by offset.
 
@@ -47,7 +66,7 @@ def resolve_overlaps(entities: Iterable[Entity]) -> list[Entity]:
     stand for one type. A longer span that contains a shorter one of another
     type wins unless the shorter one is clearly stronger (by more than 0.1).
     """
-    candidates = list(entities)
+    candidates = _merge_same_type(entities)
     # A span that strictly contains a slightly stronger span of another type
     # wins: "Hatice Krebs" (PERSON) over "Krebs" (HEALTH_CONDITION).
     dominated = {

@@ -43,6 +43,11 @@ def test_found(found: Found, text: str, expected: list[str]) -> None:
         "Gibt es einen Kurs für Zucker-Ernährung mit wenig Zucker?",
         "Die Steckdose und die Hose sind kostenlose Goodies",
         "Modell A320 bestellt",
+        # prevention, tests, places, specialists, groups: nobody's condition
+        "Zahlt ihr die Krebs-Vorsorge und den HIV-Test?",
+        "Gibt es eine Post-Covid-Ambulanz in der Nähe?",
+        "Hausarzt oder Magen-Darm-Arzt?",
+        "An alle Frühchen-Eltern hier",
     ],
 )
 def test_not_found(found: Found, text: str) -> None:
@@ -56,6 +61,12 @@ def test_not_found(found: Found, text: str) -> None:
         ("Er bekommt seit seiner Darmkrebs-OP kein Krankengeld", ["Darmkrebs"]),
         ("seit meiner MS-Diagnose auf Hilfe angewiesen", ["MS"]),
         ("die Migräne-Therapie hilft", ["Migräne"]),
+        # any other head: the condition in front is still the person's
+        ("die Rechnung für meine Neurodermitis-Creme", ["Neurodermitis"]),
+        ("er empfiehlt eine Tinnitus-Retraining-Therapie", ["Tinnitus"]),
+        ("seine Diabetes-Schulung", ["Diabetes"]),
+        # the head makes it a condition of its own: the whole word
+        ("unser Sohn hat eine Autismus-Spektrum-Störung", ["Autismus-Spektrum-Störung"]),
         # symptoms with number or intensity
         ("Kind hat 40 Fieber", ["Fieber"]),
         ("seit gestern 39 Grad Fieber", ["Fieber"]),
@@ -138,6 +149,14 @@ def test_not_found_figurative(found: Found, text: str) -> None:
         ("wegen eines Hörsturzes krank", ["Hörsturzes"]),  # inflected lexicon entry
         ("hab seit tagen 39 fieber und husten", ["fieber", "husten"]),  # listed symptom
         ("Diagnose: Prostatakrebs, Gleason 7", ["Prostatakrebs", "Gleason 7"]),
+        ("sie ist so schwach, dass sie nicht stehen kann", ["nicht stehen kann"]),
+        ("er kann nicht frei sitzen", ["nicht frei sitzen"]),
+        ("nach der OP kann ich nur an Krücken gehen", ["nur an Krücken gehen"]),
+        ("seitdem riech und schmeck ich nix mehr", ["riech und schmeck ich nix mehr"]),
+        ("mein Ohr pfeift seit Wochen", ["Ohr pfeift"]),
+        ("bin ständig erschöpft", ["ständig erschöpft"]),
+        # a phrase and a lexicon word inside it are one finding
+        ("Ibuprofen hilft, aber Bein ist taub.", ["Bein ist taub"]),
     ],
 )
 def test_found_states_phrases_and_inflections(found: Found, text: str, expected: list[str]) -> None:
@@ -152,6 +171,9 @@ def test_found_states_phrases_and_inflections(found: Found, text: str, expected:
         "eure App ist zusammengebrochen",
         "Ihr seid ja nie ansprechbar",
         "Ich bin total verwirrt von eurem Schreiben",
+        "Sie kann nicht alleine aufstehen",  # needs help with a task: not a condition
+        "weil ich nicht länger warten kann",
+        "Das Telefon pfeift",
     ],
 )
 def test_not_found_everyday_uses(found: Found, text: str) -> None:

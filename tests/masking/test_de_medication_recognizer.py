@@ -14,6 +14,9 @@ Found = Callable[[str], list[tuple[str, str]]]
     [
         ("Ich nehme Metformin 1000 mg täglich", ["Metformin 1000 mg"]),
         ("Ibuprofen 600 hilft nicht", ["Ibuprofen 600"]),
+        ("Ich nehme Ibuprofen 800, aber", ["Ibuprofen 800"]),  # a bare dose before a comma
+        ("Morgens Metformin 1000.", ["Metformin 1000"]),
+        ("Ibuprofen 12.05. abgeholt", ["Ibuprofen"]),  # a date, not a dose
         ("er braucht Insulin", ["Insulin"]),
         ("ne 800er ibu genommen", ["800er ibu"]),
         ("ASS 100 morgens", ["ASS 100"]),

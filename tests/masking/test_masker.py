@@ -162,6 +162,18 @@ def test_resolve_overlaps_prefers_containing_span() -> None:
     assert resolve_overlaps([strong, person]) == [strong]
 
 
+def test_resolve_overlaps_merges_spans_of_one_type() -> None:
+    phrase = Entity("HEALTH_CONDITION", 0, 13, 0.75)  # "Bein ist taub"
+    word = Entity("HEALTH_CONDITION", 9, 13, 0.8)  # "taub"
+    later = Entity("HEALTH_CONDITION", 20, 25, 0.8)
+    assert resolve_overlaps([word, later, phrase]) == [
+        Entity("HEALTH_CONDITION", 0, 13, 0.8),
+        later,
+    ]
+    touching = Entity("HEALTH_CONDITION", 13, 16, 0.8)  # adjacent, not overlapping
+    assert len(resolve_overlaps([phrase, touching])) == 2
+
+
 def test_nothing_logged_contains_raw_text(masker: Masker, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.DEBUG):
         masker.mask("Jana Schulze, IBAN DE89 3704 0044 0532 0130 01 (falsch), a@b")

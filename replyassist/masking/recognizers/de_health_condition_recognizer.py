@@ -281,6 +281,11 @@ _BODY_PARTS = (
     r"|lippe|lippen|nase|auge|augen|ohr|ohren|trommelfell|hornhaut|backe|wange|gesicht|kopf"
     r"|nieren|niere|leber|lunge|blase|haut|wade|oberschenkel|unterschenkel|schienbein"
 )
+#: What a body can no longer do: "kann kaum laufen", "nicht frei sitzen kann".
+_ABILITIES = (
+    r"(?:atmen|laufen|gehen|stehen|sitzen|bewegen|konzentrieren|schlafen|sprechen|schlucken"
+    r"|sehen|hören|essen|aufstehen|greifen|kauen|halten|heben|treppensteigen|riechen|schmecken)"
+)
 #: Symptoms people write as a phrase rather than a noun (group 1 is the span):
 #: "kriegt schlecht luft", "kann kaum atmen", "mir ist ständig schwindelig".
 _PHRASE_RES = (
@@ -290,9 +295,17 @@ _PHRASE_RES = (
     ),
     regex.compile(
         r"(?i)\b(?:kann|kannst|konnte|könne|kann\s+er|kann\s+sie)\s+(?:\w+\s+){0,2}?"
-        r"((?:kaum|schlecht|schwer|nicht|nich)(?:\s+(?:mehr|noch|richtig))*\s+(?:die\s+\w+\s+)?"
-        r"(?:atmen|laufen|gehen|stehen|sitzen|bewegen|konzentrieren|schlafen|sprechen|schlucken"
-        r"|sehen|hören|essen|aufstehen|greifen|kauen|halten|heben|treppensteigen))\b"
+        r"((?:kaum|schlecht|schwer|nicht|nich)(?:\s+(?:mehr|noch|richtig|frei"
+        r"|lange|gerade))*\s+(?:die\s+\w+\s+)?" + _ABILITIES + r")\b"
+    ),
+    # the same at the end of a clause: "so schwach, dass sie nicht stehen kann",
+    # "nur noch an Krücken gehen"
+    regex.compile(
+        r"(?i)(?<=\b(?:dass|weil|da|wenn|ob|sodass|seit)\s+(?:\w+\s+){0,3}?)"
+        r"((?:kaum|schlecht|schwer|nicht|nich)(?:\s+(?:mehr|noch|richtig|frei))*\s+"
+        + _ABILITIES
+        + r"\s+(?:kann|kannst|konnte|können|könnte))\b"
+        r"|\b(nur\s+(?:noch\s+)?(?:an|mit)\s+(?:krücken|gehhilfen?|rollator|stock)\s+(?:gehen|laufen))\b"
     ),
     # sleep: "schläft kaum", "schlaf ich nicht mehr", "schlafe kaum noch 4 Stunden"
     regex.compile(
@@ -362,7 +375,12 @@ _PHRASE_RES = (
         r"|blutdruck\s+(?:von\s+|bei\s+)?\d{2,3}\s?/\s?\d{2,3}"
         r"|erkenn(?:t|e)\s+(?:mich|uns|niemanden|keinen|keine[nr]?)\s+(?:\w+\s+)?(?:mehr|nicht\s+mehr)"
         r"|haare\s+fallen\s+(?:\w+\s+)?aus"
-        r"|(?:arm|bein|hand|hände|füße|fuß|finger|zehen|gesicht|lippen)\s+kribbel(?:n|t))"
+        r"|(?:arm|bein|hand|hände|füße|fuß|finger|zehen|gesicht|lippen)\s+kribbel(?:n|t)"
+        r"|(?:riech\w*|schmeck\w*)(?:\s+und\s+(?:riech\w*|schmeck\w*))?\s+(?:ich\s+|er\s+|sie\s+)?"
+        r"(?:nichts|nix|kaum\s+noch\s+(?:was|etwas))(?:\s+mehr)?)"
+        r"|(?<=\b(?:bin|ist|sind|war|fühl\w*\s+mich)\s+(?:\w+\s+){0,2}?)"
+        r"((?:ständig|immer|dauernd|total|extrem|permanent|chronisch|nur\s+noch)\s+(?:so\s+)?"
+        r"(?:müde|erschöpft|kraftlos|schlapp|antriebslos|matt))\b(?!\s+(?:von|vom|wegen)\b)"
     ),
     # a body part and what happened to it: "Kreuzband gerissen", "2 Zähne
     # abgebrochen", "Knöchel ist dick", "zahnfleisch blutet ständig"
@@ -372,7 +390,8 @@ _PHRASE_RES = (
         r"(?:gebrochen|angebrochen|abgebrochen|gerissen|eingerissen|angerissen|durchtrennt|geprellt"
         r"|verstaucht|ausgekugelt|entzündet|geschwollen|angeschwollen|zugeschwollen|aufgeplatzt"
         r"|blutet|bluten|wackel[nt]|schmerz(?:t|en)|tränen|tränt|juckt|jucken|pocht|brennt"
-        r"|taub|steif|kaputt|dick|zerschossen|ausgerenkt|verrenkt"
+        r"|taub|steif|kaputt|dick|zerschossen|ausgerenkt|verrenkt|pfeift|pfeifen|rauscht|rauschen"
+        r"|zittert|zittern"
         r"|durch(?=\s*(?:[.,!?;]|$|laut\b|sagt\b|meint\b))))\b"
     ),
     # vomiting in colloquial words; "das kotzt mich an" is anger, not a symptom
@@ -418,6 +437,49 @@ _PROCEDURE_HEADS = frozenset(
         "erkrankung",
         "patient",
         "patientin",
+    ]
+)
+
+#: Heads of a compound that do not reveal the condition in front of them:
+#: "Krebs-Vorsorge", "HIV-Test", "Diabetes-Info" concern everybody;
+#: "Post-Covid-Ambulanz", "Magen-Darm-Arzt", "Frühchen-Eltern" name a place,
+#: a specialist or a group.
+_SCREENING_HEADS = frozenset(
+    [
+        "ambulanz",
+        "klinik",
+        "zentrum",
+        "station",
+        "praxis",
+        "sprechstunde",
+        "arzt",
+        "ärztin",
+        "ärzte",
+        "spezialist",
+        "eltern",
+        "gruppe",
+        "selbsthilfegruppe",
+        "forum",
+        "community",
+        "app",
+        "apps",
+        "vorsorge",
+        "früherkennung",
+        "screening",
+        "test",
+        "tests",
+        "schnelltest",
+        "impfung",
+        "impfstoff",
+        "prävention",
+        "info",
+        "infos",
+        "aufklärung",
+        "kampagne",
+        "woche",
+        "tag",
+        "forschung",
+        "risiko",
     ]
 )
 
@@ -523,6 +585,23 @@ class DeHealthConditionRecognizer(SpanRecognizer):
                 spans.append((tok.start, tok.end, 0.75, "symptom"))
         return spans
 
+    def _condition_front(self, word: str) -> str | None:
+        """The condition in front of a hyphen compound whose head is something else.
+
+        "Neurodermitis-Creme", "Tinnitus-Retraining-Therapie", "Darmkrebs-OP"
+        reveal the condition; "Krebs-Vorsorge", "HIV-Test" do not (prevention
+        and tests are for everybody), and "Long-Covid" is one condition.
+        """
+        parts = word.split("-")
+        head = parts[-1].casefold()
+        if head in _SCREENING_HEADS or not head or self._is_condition(parts[-1]):
+            return None
+        for n in range(len(parts) - 1, 0, -1):
+            front = "-".join(parts[:n])
+            if self._is_condition(front):
+                return front
+        return None
+
     def _is_condition(self, part: str) -> bool:
         """``part`` (the front of a procedure compound) is a condition."""
         toks = tokenize(part)
@@ -547,10 +626,16 @@ class DeHealthConditionRecognizer(SpanRecognizer):
             if i in matched or tok.key in _SUFFIX_EXCLUDE:
                 continue
             last_part = tok.key.rsplit("-", 1)[-1]
+            whole = last_part != tok.key and (
+                last_part in self.lexicon
+                or _SUFFIX_RE.fullmatch(last_part)
+                or _HEADS.fullmatch(last_part)
+            )
+            front = self._condition_front(tok.text) if last_part != tok.key and not whole else None
+            if front:  # "Darmkrebs-OP", "Neurodermitis-Creme", "Tinnitus-Retraining-Therapie"
+                spans.append((tok.start, tok.start + len(front), 0.75, "condition + head"))
+                continue
             if last_part in _PROCEDURE_HEADS and last_part != tok.key:
-                front = tok.text[: tok.text.rfind("-")]
-                if self._is_condition(front):  # "Darmkrebs-OP", "MS-Diagnose"
-                    spans.append((tok.start, tok.start + len(front), 0.75, "condition + procedure"))
                 continue
             if self._inflected_entry(tok.key):  # "des Hörsturzes", "mit Gallensteinen"
                 spans.append(self._qualified(text, tok.start, tok.end, 0.75, "lexicon, inflected"))
