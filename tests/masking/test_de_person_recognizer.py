@@ -164,7 +164,13 @@ def test_introductions_and_signatures_on_one_line(
 
 @pytest.mark.parametrize(
     "text",
-    ["Ich bin Rentnerin. Was kostet das?", "Ich bin Kassenpatient.", "Viele Grüße aus Berlin"],
+    [
+        "Ich bin Rentnerin. Was kostet das?",
+        "Ich bin Kassenpatient.",
+        "Viele Grüße aus Berlin",
+        "Moin. Bin Landwirt, 61, Rücken kaputt",
+        "Hallöchen, mein Name ist unwichtig",
+    ],
 )
 def test_introduced_nouns_are_not_names(found: Found, text: str) -> None:
     assert [v for t, v in found(text) if t == "PERSON"] == []
@@ -179,6 +185,13 @@ def test_introduced_nouns_are_not_names(found: Found, text: str) -> None:
         ("Teşekkürler, Emre", ["Emre"]),
         ("ner ernährungsberatung erstattet? tobias", ["tobias"]),  # last words after a question
         ("Tach! Mein Kumpel Kalle sacht", ["Kalle"]),
+        # a chat opened with the writer's name
+        ("nils hier 👋 schlüsselbein gebrochen", ["nils"]),
+        ("hey, dominik hier. kreuzbandriss", ["dominik"]),
+        ("ahmad mein name. ich habe zucker", ["ahmad"]),
+        ("bin lea, 19. die klinik sagt", ["lea"]),
+        ("hi bin mehmet hab seit heut früh migräne", ["mehmet"]),
+        ("unser baby ella ist da", ["ella"]),
     ],
 )
 def test_handles_foreign_introductions_and_final_signatures(

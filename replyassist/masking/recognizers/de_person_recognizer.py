@@ -138,6 +138,12 @@ _STRONG_CUES = frozenset(
         "auszubildenden",
         "nachbar",
         "nachbarin",
+        "baby",
+        "bua",
+        "bub",
+        "sohnemann",
+        "zwerg",
+        "maus",
     ]
 )
 _POSSESSIVES = frozenset(
@@ -566,7 +572,10 @@ class DePersonRecognizer(SpanRecognizer):
             if not self._in(tok, self.first_names):
                 return None  # a handle ("@Gesundkasse"), not a name; "@Lisa Müller" is one
         cue = self._cue_before(text, tokens, i)
-        introduced = _introduced(tokens, i)  # "ich bin luca", "my name is ..."
+        # "ich bin luca", "my name is ...", "nils hier", "ahmad mein name"
+        introduced = _introduced(tokens, i) or (
+            self._in(tok, self.first_names) and _self_named(tokens, i)
+        )
 
         # initial + surname: "K. Brenner", "Frau K. Brenner", "MfG\nM. Özdemir"
         if self._initial(text, tokens, i) and self._namelike(tokens[i + 1]):
@@ -961,6 +970,30 @@ def _introduced(tokens: list[Token], i: int) -> bool:
         or (prev == "am" and before == "i")
         or (prev == "is" and before == "name")
         or prev in {"i'm", "appelle", "soy", "là", "llamo", "chiamo", "nazywam", "zovem"}
+    )
+
+
+#: Greetings that may open a chat before "bin lea" or "nils hier".
+_GREETINGS = frozenset(["hi", "hey", "hallo", "moin", "servus", "huhu", "hei", "hej", "yo"])
+
+
+def _self_named(tokens: list[Token], i: int) -> bool:
+    """Token ``i`` opens a chat as the writer's name: "nils hier", "hey, dominik hier",
+    "ahmad mein name.", "bin lea, 19" (the caller checks that it is a known first name)."""
+    n = len(tokens)
+    opening = [t.key for t in tokens[:i]] if i <= 2 else []
+    if opening == ["bin"] or (
+        len(opening) == 2 and opening[0] in _GREETINGS and opening[1] == "bin"
+    ):
+        return True
+    if i + 1 >= n or not (i == 0 or (i == 1 and tokens[0].key in _GREETINGS)):
+        return False
+    if tokens[i + 1].key == "hier":
+        return True
+    return (
+        i + 2 < n
+        and [t.key for t in tokens[i + 1 : i + 3]] == ["mein", "name"]
+        and (i + 3 == n or tokens[i + 3].key not in {"ist", "lautet"})
     )
 
 
