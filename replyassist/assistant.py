@@ -20,9 +20,9 @@ import numpy as np
 from replyassist.classify.classifier import Classifier, ClassifierInput
 from replyassist.classify.thread_context import apply_thread_prior
 from replyassist.guidelines.lint import lint_text
-from replyassist.guidelines.loader import GuidelineSet
+from replyassist.guidelines.loader import GuidelineError, GuidelineSet
 from replyassist.masking import Masker, MaskingConfig
-from replyassist.masking.config import DEFAULT_ALLOW_LIST
+from replyassist.masking.config import MaskingConfigError
 from replyassist.paths import resolve_model
 from replyassist.rank.memory import InMemoryMemory, Memory, open_memory
 from replyassist.rank.ranker import Ranked, Ranker
@@ -317,14 +317,27 @@ class Assistant:
             self.memory.record_feedback(topic, vid, "rejected")
 
 
-def masker_for(guidelines: GuidelineSet) -> Masker:
-    """The masker a guideline set's model is trained and run with.
+def masking_config_for(guidelines: GuidelineSet) -> MaskingConfig:
+    """The masking configuration of a guideline set.
 
-    The set's own hotline, website and brand are public facts, not personal data.
+    ``masking.yaml`` in the set's folder, if present, sets entity types,
+    threshold, allow list and NER (docs/masking.md); the set's own hotline,
+    website and brand are added to the allow list in any case, because they
+    are public facts, not personal data.
     """
     cfg = guidelines.config
-    allow = (*DEFAULT_ALLOW_LIST, *cfg.vars.values(), cfg.brand, f"@{cfg.brand}")
-    return Masker.from_config(MaskingConfig(allow_list=allow))
+    path = guidelines.root / "masking.yaml"
+    try:
+        base = MaskingConfig.from_yaml(path) if path.is_file() else MaskingConfig()
+    except MaskingConfigError as exc:
+        raise GuidelineError(f"guideline set {guidelines.name}: {exc}") from exc
+    public = (*cfg.vars.values(), cfg.brand, f"@{cfg.brand}")
+    return dataclasses.replace(base, allow_list=(*base.allow_list, *public))
+
+
+def masker_for(guidelines: GuidelineSet) -> Masker:
+    """The masker a guideline set's model is trained and run with."""
+    return Masker.from_config(masking_config_for(guidelines))
 
 
 _MESSAGE_FIELDS = {f.name for f in dataclasses.fields(Message)}

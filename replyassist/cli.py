@@ -18,6 +18,7 @@ from replyassist.types import Message
 
 if TYPE_CHECKING:
     from replyassist.guidelines.loader import GuidelineSet
+    from replyassist.masking import MaskingConfig
 
 T = TypeVar("T")
 BATCH = 64
@@ -120,7 +121,7 @@ def cmd_mask(args: argparse.Namespace) -> int:
     from replyassist.masking import Masker
     from replyassist.masking.audit import AuditReport, csv_lines, mask_stream
 
-    masker = Masker.default()
+    masker = Masker.from_config(_masking_config(args))
     report = AuditReport(source=Path(args.file).name if args.file != "-" else "stdin")
     failures = 0
     with _open_input(args.file) as fh:
@@ -134,6 +135,14 @@ def cmd_mask(args: argparse.Namespace) -> int:
         json_path, html_path = report.write(Path(args.audit))
         print(f"audit report: {json_path}, {html_path}", file=sys.stderr)
     return 1 if failures else 0
+
+
+def _masking_config(args: argparse.Namespace) -> MaskingConfig:
+    """``--masking-config`` (a masking.yaml) with ``--ner-mode`` applied on top."""
+    from replyassist.masking import MaskingConfig
+
+    cfg = MaskingConfig.from_yaml(args.masking_config) if args.masking_config else MaskingConfig()
+    return cfg.with_ner_mode(args.ner_mode) if args.ner_mode else cfg
 
 
 def cmd_classify(args: argparse.Namespace) -> int:
@@ -211,10 +220,15 @@ def cmd_eval(args: argparse.Namespace) -> int:
         metrics = variety_metrics(gold, results, topics)
         report = format_variety(metrics)
     else:
+        from replyassist.masking import Masker
         from replyassist.masking.evaluate import evaluate_mask
         from replyassist.masking.evaluate import format_report as format_mask_report
 
-        metrics = evaluate_mask(Path(args.gold), baseline=args.baseline)
+        custom = args.masking_config or args.ner_mode
+        if custom and args.baseline:
+            raise UsageError("--baseline is Presidio out of the box; it takes no masking options")
+        masker = Masker.from_config(_masking_config(args)) if custom else None
+        metrics = evaluate_mask(Path(args.gold), baseline=args.baseline, masker=masker)
         report = format_mask_report(metrics)
     if args.json:
         Path(args.json).write_text(json.dumps(metrics, indent=2, ensure_ascii=False) + "\n")
@@ -283,6 +297,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", action="store_true", help="FILE is a CSV export")
     p.add_argument("--text-column", default="text", help="CSV column holding the message")
     p.add_argument("--audit", metavar="DIR", help="write mask_audit.json and .html to DIR")
+    with_masking_options(p)
     progress = p.add_mutually_exclusive_group()
     progress.add_argument("--progress", action="store_true", default=None, help="progress bar")
     progress.add_argument("--no-progress", dest="progress", action="store_false")
@@ -321,6 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", help="also write metrics as JSON to this file (- for stdout)")
     p.add_argument("--baseline", action="store_true", help="mask: Presidio out of the box instead")
     p.add_argument("--figure", help="classify: write a reliability diagram (SVG) to this file")
+    with_masking_options(p)
     with_set(p)
     p.set_defaults(func=cmd_eval)
 
@@ -334,13 +350,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def with_masking_options(p: argparse.ArgumentParser) -> None:
+    """Options that choose what and how ``mask`` / ``eval mask`` mask."""
+    p.add_argument(
+        "--masking-config",
+        metavar="YAML",
+        help="masking.yaml: entity types, threshold, allow list, NER (docs/masking.md)",
+    )
+    p.add_argument(
+        "--ner-mode",
+        choices=("rules", "ner", "combined"),
+        help="rules (default; fastest) or the NER model models/ner-de alone or combined "
+        "with the rules (finds more, about half the throughput); overrides the config",
+    )
+
+
+class UsageError(ValueError):
+    """Options that do not go together."""
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     from replyassist.guidelines.loader import GuidelineError
+    from replyassist.masking.config import MaskingConfigError
 
     try:
         result: int = args.func(args)
-    except (GuidelineError, FileNotFoundError) as exc:
+    except (GuidelineError, FileNotFoundError, MaskingConfigError, UsageError) as exc:
         print(f"replyassist: error: {exc}", file=sys.stderr)
         return 2
     return result

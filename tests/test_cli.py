@@ -237,3 +237,74 @@ def test_lint_warns_about_variants_the_masker_would_hide(mini_set: Path) -> None
     assert (
         flagged[0].startswith(f"alpha.privat.{variant['id']}: warning:") and "PERSON" in flagged[0]
     )
+
+
+def test_mask_options_choose_entity_types_and_ner(tmp_path: Path) -> None:
+    # a symptom the rules do not know but the shipped NER finds
+    text = "Mail: jana@example.org. hab seit wochen so ein pfeifen im ohr, lg tobi"
+    path = tmp_path / "in.jsonl"
+    path.write_text(json.dumps({"id": "m", "text": text}) + "\n", encoding="utf-8")
+
+    def masked(*options: str) -> dict[str, str]:
+        proc = run("mask", str(path), *options, stdin="")
+        assert proc.returncode == 0, proc.stderr
+        obj = json.loads(proc.stdout)
+        return {text[e["start"] : e["end"]]: e["entity_type"] for e in obj["entities"]}
+
+    rules = masked()
+    assert "pfeifen im ohr" not in rules and rules["jana@example.org"] == "EMAIL_ADDRESS"
+    combined = masked("--ner-mode", "combined")
+    assert combined.get("pfeifen im ohr") == "HEALTH_CONDITION"
+    config = tmp_path / "masking.yaml"
+    config.write_text("entity_types: [PERSON]\n", encoding="utf-8")
+    assert masked("--masking-config", str(config)) == {"tobi": "PERSON"}
+
+
+def test_mask_options_errors_name_file_and_field(tmp_path: Path) -> None:
+    config = tmp_path / "masking.yaml"
+    config.write_text("ner_mode: fast\n", encoding="utf-8")
+    proc = run("mask", "-", "--masking-config", str(config), stdin="")
+    assert proc.returncode == 2
+    assert "masking.yaml: field 'ner_mode'" in proc.stderr
+    proc = run("mask", "-", "--ner-mode", "fast", stdin="")
+    assert proc.returncode == 2 and "--ner-mode" in proc.stderr
+    gold = Path(__file__).parent / "data" / "mask_gold_seed7.jsonl"
+    proc = run("eval", "mask", str(gold), "--baseline", "--ner-mode", "ner", stdin="")
+    assert proc.returncode == 2 and "--baseline" in proc.stderr
+
+
+def test_cli_ner_modes_are_the_configs() -> None:
+    from replyassist.cli import build_parser
+    from replyassist.masking.config import NER_MODES
+
+    mask = build_parser()._subparsers._group_actions[0].choices["mask"]  # type: ignore[union-attr]
+    option = next(a for a in mask._actions if "--ner-mode" in a.option_strings)
+    assert tuple(option.choices) == NER_MODES
+
+
+def test_eval_mask_with_ner_mode_reports_that_masker(tmp_path: Path) -> None:
+    gold = Path(__file__).parent / "data" / "mask_gold_own_words.jsonl"
+    recalls = {}
+    for mode in ("rules", "combined"):
+        out = tmp_path / f"{mode}.json"
+        proc = run("eval", "mask", str(gold), "--ner-mode", mode, "--json", str(out), stdin="")
+        assert proc.returncode == 0, proc.stderr
+        recalls[mode] = json.loads(out.read_text())["per_entity"]["HEALTH_CONDITION"]["recall"]
+    assert recalls["combined"] > recalls["rules"] + 0.1
+
+
+def test_guideline_set_masking_yaml_is_used(mini_set: Path) -> None:
+    from replyassist.assistant import masking_config_for
+    from replyassist.guidelines.loader import GuidelineError, GuidelineSet
+
+    (mini_set / "masking.yaml").write_text(
+        "entity_types: [PERSON, EMAIL_ADDRESS]\nallow_list: ['0800 000 111']\n", encoding="utf-8"
+    )
+    guidelines = GuidelineSet.load(mini_set)
+    cfg = masking_config_for(guidelines)
+    assert cfg.entity_types == ("PERSON", "EMAIL_ADDRESS")
+    # the set's own public facts stay allowed next to the file's list
+    assert "0800 000 111" in cfg.allow_list and guidelines.config.brand in cfg.allow_list
+    (mini_set / "masking.yaml").write_text("score_threshold: 2\n", encoding="utf-8")
+    with pytest.raises(GuidelineError, match=r"masking\.yaml: field 'score_threshold'"):
+        masking_config_for(guidelines)

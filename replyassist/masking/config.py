@@ -8,7 +8,7 @@ values, because a misconfigured allow list may contain customer data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,9 @@ DEFAULT_ALLOW_LIST: tuple[str, ...] = (
 #: MEDICATION: "rules" (off, the default), "ner" (replaces the rule/lexicon
 #: recognizers of ``ner_entity_types``), "combined" (both; overlaps resolved).
 NER_MODES: tuple[str, ...] = ("rules", "ner", "combined")
+
+#: The shipped NER pipeline, used when ``ner_mode`` is switched on without a model.
+DEFAULT_NER_MODEL = "ner-de"
 
 #: The entity types the shipped NER pipeline (``models/ner-de``) is trained for.
 NER_ENTITY_TYPES: tuple[str, ...] = ("PERSON", "HEALTH_CONDITION", "MEDICATION")
@@ -147,6 +150,11 @@ class MaskingConfig:
         """Whether a Masker built from this config loads the NER pipeline."""
         return self.ner_mode != "rules"
 
+    def with_ner_mode(self, mode: str) -> MaskingConfig:
+        """This config with ``ner_mode`` set; the shipped model unless one is named."""
+        model = self.ner_model if self.ner_model is not None else DEFAULT_NER_MODEL
+        return replace(self, ner_mode=mode, ner_model=model if mode != "rules" else self.ner_model)
+
     @classmethod
     def from_dict(cls, data: Any) -> MaskingConfig:
         """Build from a mapping (e.g. parsed YAML); unknown keys are errors."""
@@ -182,4 +190,7 @@ class MaskingConfig:
             data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             raise MaskingConfigError(f"masking config {Path(path).name}: invalid YAML") from exc
-        return cls.from_dict(data)
+        try:
+            return cls.from_dict(data)
+        except MaskingConfigError as exc:
+            raise MaskingConfigError(f"masking config {Path(path).name}: {exc}") from exc
