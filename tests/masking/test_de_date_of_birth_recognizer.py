@@ -26,6 +26,15 @@ Found = Callable[[str], list[tuple[str, str]]]
             "Meine Oma (12.08.1936) hat nach dem Schlaganfall",
             "12.08.1936",
         ),  # bracket after relative
+        # how newcomers write a birth date: their cue words, month names, orders
+        ("Halina Kowalczyk, ur. 14.III.1946", "14.III.1946"),
+        ("szül. 1992.05.21, Tel.", "1992.05.21"),
+        ("Geboren 1981/03/17 Versicherungsnummer", "1981/03/17"),
+        ("Sie ist geboren am 17 de maio de 1988, falls", "17 de maio de 1988"),
+        ("geboren am 2 ноября 1967 in Omsk", "2 ноября 1967"),
+        ("Her birthday is 12 August 1990.", "12 August 1990"),
+        ("unser Sohn kam am 14.03.2025 zur Welt.", "14.03.2025"),
+        ("geb datum 1.4.1963 und versichertennr", "1.4.1963"),
     ],
 )
 def test_found(found: Found, text: str, expected: str) -> None:
@@ -43,6 +52,8 @@ def test_found(found: Found, text: str, expected: str) -> None:
         "Die Rechnung vom 15. April 2024 über 49,90 €",
         "Meine Frau (seit 12.03.2024 in Rente) fragt",
         "der Antrag (12.03.2024) ist weg",
+        "Ihr Schreiben vom 12 maio 2024",
+        "Rechnung 2024.05.21 über 20 €",
     ],
 )
 def test_not_found(found: Found, text: str) -> None:

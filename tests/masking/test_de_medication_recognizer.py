@@ -17,6 +17,10 @@ Found = Callable[[str], list[tuple[str, str]]]
         ("Ich nehme Ibuprofen 800, aber", ["Ibuprofen 800"]),  # a bare dose before a comma
         ("Morgens Metformin 1000.", ["Metformin 1000"]),
         ("Ibuprofen 12.05. abgeholt", ["Ibuprofen"]),  # a date, not a dose
+        # a word that alone is a topic counts when listed with a drug
+        ("stabil mit Lithium und Quetiapin 300.", ["Lithium", "Quetiapin 300"]),
+        ("Lithium ist ein Metall", []),
+        ("Calcium und Magnesium sind wichtig", []),
         ("er braucht Insulin", ["Insulin"]),
         ("ne 800er ibu genommen", ["800er ibu"]),
         ("ASS 100 morgens", ["ASS 100"]),

@@ -192,6 +192,13 @@ def test_introduced_nouns_are_not_names(found: Found, text: str) -> None:
         ("bin lea, 19. die klinik sagt", ["lea"]),
         ("hi bin mehmet hab seit heut früh migräne", ["mehmet"]),
         ("unser baby ella ist da", ["ella"]),
+        # the last words before a trailing phone number or id
+        ("Bitte schnell antworten. Dimitra Papadopoulou 07071 559203", ["Dimitra Papadopoulou"]),
+        ("Haushaltshilfe? Ivelina Todorova, KV-Nr. T905127361", ["Ivelina Todorova"]),
+        (  # not the organisation line of a signature block
+            "Danke.\nViele Grüße\nOle Petersen\nFlüchtlingshilfe Flensburg\n0461 50 39 27 14",
+            ["Ole Petersen"],
+        ),
     ],
 )
 def test_handles_foreign_introductions_and_final_signatures(

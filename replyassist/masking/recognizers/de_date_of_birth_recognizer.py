@@ -12,18 +12,39 @@ _MONTHS = (
     r"januar|jan|jänner|februar|feb|märz|mär|maerz|april|apr|mai|juni|jun|juli|jul|august|aug"
     r"|september|sept|sep|oktober|okt|november|nov|dezember|dez"
 )
+#: Month names as newcomers write them in a German message (only words that
+#: are not German): English, Portuguese/Spanish, Italian, French, Polish,
+#: Turkish, Russian/Ukrainian (genitive).
+_FOREIGN_MONTHS = (
+    r"january|february|march|may|june|july|october|december"
+    r"|janeiro|fevereiro|março|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro"
+    r"|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre"
+    r"|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre"
+    r"|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|września|października"
+    r"|listopada|grudnia|ocak|şubat|mart|nisan|mayıs|haziran|temmuz|ağustos|eylül|ekim|kasım|aralık"
+    r"|января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+)
+_ROMAN_MONTHS = r"i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii"
 DATE_RE = regex.compile(
     r"(?i)(?<![\w.,/-])(?:"
     r"(?:0?[1-9]|[12]\d|3[01])\s?[./-]\s?(?:0?[1-9]|1[0-2])\s?[./-]\s?(?:19|20)?\d{2}"
-    r"|(?:0?[1-9]|[12]\d|3[01])\.?\s*(?:" + _MONTHS + r")\.?\s+(?:19|20)\d{2}"
+    r"|(?:0?[1-9]|[12]\d|3[01])\.?\s*(?:de\s+)?(?:" + _MONTHS + "|" + _FOREIGN_MONTHS + r")\.?"
+    r"\s+(?:de\s+)?(?:19|20)\d{2}"
+    r"|(?:0?[1-9]|[12]\d|3[01])\.\s?(?:" + _ROMAN_MONTHS + r")\.\s?(?:19|20)\d{2}"
     r"|(?:19|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])"
+    r"|(?:19|20)\d{2}[./](?:0[1-9]|1[0-2])[./](?:0[1-9]|[12]\d|3[01])"
     r")(?![\w/-]|[.,]\d)"
 )
 # A cue just before the date ("geb. am", "Geburtsdatum:", "*") or right after
 # ("... geboren"). Letter dates have their own cue ("Schreiben vom") and win.
 _CUE_BEFORE = regex.compile(
     r"(?i)(?:\bgeb\.?|\bgeboren|\bgeb\w*ur\w*|\bgeb\w*ru\w*|\bgeb\w*dat\w*|\bgeb\w*tag|\bgeb\.?-?datum|\bgebdat|\bdob"
-    r"|\bdate of birth|\bborn|\bbirthday|\bjahrgang|\*)\W{0,4}(?:(?:am|den|ist|war|im|on|:)\W{1,3}){0,2}$"
+    r"|\bdate of birth|\bborn|\bbirthday|\bjahrgang|\*|\bgeb\.?\s?datum"
+    # Polish, Hungarian, Portuguese/Spanish, French, Turkish, Russian
+    r"|\bur\.|\burodzon\w*|\bszül\.|\bszületett|\bnascid[oa]|\bnacid[oa]|\bnée?"
+    r"|\bdoğum\w*|\bродил\w*|\bдата рождения)"
+    r"\W{0,4}(?:(?:am|den|ist|war|im|on|is|was|em|el|le|:)\W{1,3}){0,2}$"
 )
 #: Day and month without a year ("geboren am 04.05."): only right after a
 #: strong birth cue (a newborn, a birthday).
@@ -47,6 +68,7 @@ _CUE_AFTER = regex.compile(r"(?i)^\W{0,3}(?:geboren|geb\.|zur welt gekommen)")
 _CLAUSE_CUE_AFTER = regex.compile(
     r"(?i)^[^.!?\n\d]{0,60}?\b(?:zur|auf die) welt gekommen"
     r"|^\s*(?:ist|wurde|sind|wurden|kam)\s+(?:[^\W\d]+\s+){0,3}(?:geboren|zur welt)\b"
+    r"|^\s*zur\s+welt\b"
 )
 #: A full date in brackets right after a relative: "Meine Oma (12.08.1936) hat ...".
 _RELATIVE_BEFORE = regex.compile(

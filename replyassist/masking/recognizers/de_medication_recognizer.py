@@ -198,12 +198,14 @@ class DeMedicationRecognizer(SpanRecognizer):
         tokens = tokenize(text)
         spans = []
         matched: set[int] = set()
+        waiting = []  # "Lithium" alone is a topic; "Lithium und Quetiapin" a medication
         for m in self.lexicon.matches(tokens):
             if m.entry.needs_cue and not (
                 has_cue(tokens, m.first, CUES)
                 or _DOSE_AFTER.match(text, tokens[m.last].end)
                 or any(t.key in _CUES_AFTER for t in tokens[m.last + 1 : m.last + 4])
             ):
+                waiting.append(m)
                 continue
             matched.update(range(m.first, m.last + 1))
             spans.append(self._with_dose(text, tokens[m.first], tokens[m.last], 0.8, "lexicon"))
@@ -228,6 +230,14 @@ class DeMedicationRecognizer(SpanRecognizer):
                 and any(_COORDINATED.fullmatch(text[e : tok.start]) for _, e, _, _ in spans)
             ):
                 spans.append(self._with_dose(text, tok, tok, 0.6, "brand-like word in context"))
+        for m in waiting:
+            start, end = tokens[m.first].start, tokens[m.last].end
+            if any(
+                _COORDINATED.fullmatch(text[e:start]) or _COORDINATED.fullmatch(text[end:s])
+                for s, e, score, _ in spans
+                if score >= 0.7 and (e <= start or end <= s)  # not next to a mere guess
+            ):
+                spans.append(self._with_dose(text, tokens[m.first], tokens[m.last], 0.7, "listed"))
         return spans
 
     def _is_drug(self, key: str) -> bool:

@@ -489,9 +489,10 @@ class DePersonRecognizer(SpanRecognizer):
         words = [t for t in tokens if t.text[:1].isalpha()]
         # lower-case chat: hardly any capitalized word after the first few
         chat = sum(t.is_capitalized for t in words[1:]) <= 0.1 * max(1, len(words) - 1)
+        last_word = _last_word_before_contact(text, tokens)
         i = 0
         while i < n:
-            found = self._match_at(text, tokens, i, chat)
+            found = self._match_at(text, tokens, i, chat, last_word)
             if found:
                 first, last, score, why = found
                 spans.append((tokens[first].start, tokens[last].end, score, why))
@@ -504,17 +505,19 @@ class DePersonRecognizer(SpanRecognizer):
                 i += 1
         return spans
 
-    def _final_signature(self, text: str, tokens: list[Token], i: int) -> bool:
-        """Tokens ``i``.. are the message's last words, alone after a sentence end,
-        and one of them is a lexicon name ("... Bindestrich? Jean-Luc Moreau") or
-        they are two or three capitalized words that pass the name checks
-        ("... Stimmt das? Filmon Gebremedhin")."""
-        last = tokens[-1]
-        if regex.search(r"[\p{L}\p{N}]", text[last.end :]) or i == 0:
+    def _final_signature(self, text: str, tokens: list[Token], i: int, last: int) -> bool:
+        """Tokens ``i``..``last`` are the message's last words (before a trailing
+        phone number, id or e-mail), alone after a sentence end, and one of them
+        is a lexicon name ("... Bindestrich? Jean-Luc Moreau") or they are two or
+        three capitalized words that pass the name checks ("... Stimmt das?
+        Filmon Gebremedhin 0176 ...")."""
+        if i == 0 or i > last:
             return False
         if not regex.search(r"[.?!\n–—-]\W*$", text[tokens[i - 1].end : tokens[i].start]):
             return False
-        rest = tokens[i:]
+        rest = tokens[i : last + 1]
+        if last + 1 < len(tokens) and "\n" in text[tokens[i - 1].end : tokens[last + 1].start]:
+            return False  # a signature block's line (a company, a department) before a phone line
         if any(
             t.key in self.blocked
             or t.key in _SIGN_OFFS
@@ -556,10 +559,12 @@ class DePersonRecognizer(SpanRecognizer):
         return None if regex.match(r" +\p{Ll}", text[partner.end :]) else k
 
     def _match_at(
-        self, text: str, tokens: list[Token], i: int, chat: bool
+        self, text: str, tokens: list[Token], i: int, chat: bool, last_word: int
     ) -> tuple[int, int, float, str] | None:
         """The name starting at token ``i``, if any. ``chat``: the message is
-        written in lower case, so unknown lower-case words may be names."""
+        written in lower case, so unknown lower-case words may be names.
+        ``last_word``: index of the message's last word before a trailing
+        contact block (see :func:`_last_word_before_contact`)."""
         tok = tokens[i]
         n = len(tokens)
         if tok.start > 0 and text[tok.start - 1 : tok.start] == "@":
@@ -681,8 +686,8 @@ class DePersonRecognizer(SpanRecognizer):
                 return i, k - 1, 0.75, "name after sign-off or introduction"
 
         # the last words of a message after a sentence end: "... erstattet? tobias"
-        if n - i <= 3 and self._final_signature(text, tokens, i):
-            return i, n - 1, 0.7, "signature at the end"
+        if last_word - i <= 2 and self._final_signature(text, tokens, i, last_word):
+            return i, last_word, 0.7, "signature at the end"
 
         # strong cue or sign-off + next words, lower case allowed
         if cue in _STRONG_CUES or (cue in _SIGN_OFFS and self._ends_message(text, tokens, i)):
@@ -957,6 +962,30 @@ _BUSINESS_WORDS = frozenset(
         "augenoptik",
     ]
 )
+
+
+#: Phone numbers, ids and e-mail addresses that end a message after a signature:
+#: "Dimitra Papadopoulou 07071 559203", "Ivelina Todorova, KV-Nr. T905127361".
+_CONTACT_TAIL = regex.compile(
+    r"(?:[\s,;:|/–-]*(?:(?:tel|telefon|mobil|handy|kv-?nr|versichertennr|nr|e-?mail|mail)\.?:?\s*)?"
+    r"(?:\+?\d[\d \t/().-]{4,}\d|[A-Za-z]\d{9}|[\w.+-]+@[\w-]+(?:\.[\w-]+)+))+\W*$",
+    regex.IGNORECASE,
+)
+
+
+def _last_word_before_contact(text: str, tokens: list[Token]) -> int:
+    """Index of the last token before a trailing contact block, or of the last
+    token; -1 when a word follows (the message does not end with a name)."""
+    tail = _CONTACT_TAIL.search(text, max(0, len(text) - 160))
+    end = tail.start() if tail else len(text)
+    last = -1
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].end <= end:
+            last = k
+            break
+    if last < 0 or regex.search(r"[\p{L}\p{N}]", text[tokens[last].end : end]):
+        return -1
+    return last
 
 
 def _introduced(tokens: list[Token], i: int) -> bool:
