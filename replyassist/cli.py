@@ -8,6 +8,7 @@ rest of the batch is still processed; the exit status is 1 if any line failed.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator
@@ -120,11 +121,19 @@ def cmd_mask(args: argparse.Namespace) -> int:
 
     from replyassist.masking import Masker
     from replyassist.masking.audit import AuditReport, csv_lines, mask_stream
+    from replyassist.masking.parallel import ParallelMasker
 
-    masker = Masker.from_config(_masking_config(args))
+    config = _masking_config(args)
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
     report = AuditReport(source=Path(args.file).name if args.file != "-" else "stdin")
     failures = 0
-    with _open_input(args.file) as fh:
+    with contextlib.ExitStack() as stack, _open_input(args.file) as fh:
+        masker: Masker | ParallelMasker = (
+            stack.enter_context(ParallelMasker(config, args.workers))
+            if args.workers > 1
+            else Masker.from_config(config)
+        )
         lines: Iterable[str] = csv_lines(Path(args.file), args.text_column) if args.csv else fh
         records = report.track(mask_stream(lines, masker))
         show = args.progress if args.progress is not None else sys.stderr.isatty()
@@ -297,6 +306,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--csv", action="store_true", help="FILE is a CSV export")
     p.add_argument("--text-column", default="text", help="CSV column holding the message")
     p.add_argument("--audit", metavar="DIR", help="write mask_audit.json and .html to DIR")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="mask in N processes (one core each; same output, in order)",
+    )
     with_masking_options(p)
     progress = p.add_mutually_exclusive_group()
     progress.add_argument("--progress", action="store_true", default=None, help="progress bar")

@@ -308,3 +308,32 @@ def test_guideline_set_masking_yaml_is_used(mini_set: Path) -> None:
     (mini_set / "masking.yaml").write_text("score_threshold: 2\n", encoding="utf-8")
     with pytest.raises(GuidelineError, match=r"masking\.yaml: field 'score_threshold'"):
         masking_config_for(guidelines)
+
+
+def test_mask_workers_give_the_same_output_in_order(tmp_path: Path) -> None:
+    rows = [
+        json.dumps({"id": i, "text": f"Ich bin Jana Schulze {i}, Tel 0171 23456{i:02d}"})
+        for i in range(90)
+    ]
+    rows[7] = "{kaputt"
+    rows[50] = json.dumps({"id": "x", "text": 5})
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    one = run("mask", str(path), stdin="")
+    two = run("mask", str(path), "--workers", "2", "--audit", str(tmp_path / "audit"), stdin="")
+    assert one.returncode == two.returncode == 1  # two unreadable lines
+    assert two.stdout == one.stdout
+    out = [json.loads(line) for line in two.stdout.splitlines()]
+    assert [o.get("line") for o in out if "error" in o] == [8, 51]
+    assert sum("<PERSON>" in o.get("masked_text", "") for o in out) == 88
+    audit = json.loads((tmp_path / "audit" / "mask_audit.json").read_text(encoding="utf-8"))
+    assert audit["messages"] == 88 and audit["unreadable_lines"] == 2
+
+
+def test_mask_workers_report_a_bad_model_and_bad_counts(tmp_path: Path) -> None:
+    config = tmp_path / "masking.yaml"
+    config.write_text(f"ner_mode: ner\nner_model: {tmp_path / 'nothing'}\n", encoding="utf-8")
+    proc = run("mask", "-", "--workers", "2", "--masking-config", str(config), stdin="Hallo\n")
+    assert proc.returncode == 2 and "field 'ner_model'" in proc.stderr
+    proc = run("mask", "-", "--workers", "0", stdin="Hallo\n")
+    assert proc.returncode == 2 and "--workers" in proc.stderr

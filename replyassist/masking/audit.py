@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import html
 import json
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -47,44 +47,48 @@ def _parse(line: str, lineno: int) -> tuple[Any, str | None, str | None]:
     return lineno, line.rstrip("\n"), None
 
 
-def mask_stream(
-    lines: Iterable[str], masker: _MasksMany, chunk_size: int = 256
-) -> Iterator[dict[str, Any]]:
+def mask_stream(lines: Iterable[str], masker: _MasksMany) -> Iterator[dict[str, Any]]:
     """Mask an export line by line, in input order, lazily.
 
     A line is a JSON object with ``text`` (and optional ``id``) or plain
     text. Blank lines are skipped. Yields
     ``{"id", "masked_text", "entities": [{"entity_type", "start", "end", "score"}]}``
     or ``{"id", "line", "error"}`` for a line that cannot be read.
+
+    The texts go through one ``masker.mask_many`` call, which pulls them as
+    it needs them; only the lines of the batches in flight are held, so a
+    parallel masker can work on the next batch while this one is written.
     """
-    pending: list[tuple[int, tuple[Any, str | None, str | None]]] = []
+    waiting: deque[tuple[int, Any, str | None]] = deque()  # (line, id, error) in input order
 
-    def flush() -> Iterator[dict[str, Any]]:
-        texts = [t for _, (_, t, err) in pending if err is None and t is not None]
-        masked = iter(masker.mask_many(texts))
-        for lineno, (rid, text, err) in pending:
-            if err is not None or text is None:
-                yield {"id": rid, "line": lineno, "error": err or "unreadable line"}
+    def texts() -> Iterator[str]:
+        for lineno, line in enumerate(lines, 1):
+            if not line.strip():
                 continue
-            m = next(masked)
-            yield {
-                "id": rid,
-                "masked_text": m.text,
-                "entities": [
-                    {"entity_type": e.entity_type, "start": e.start, "end": e.end, "score": e.score}
-                    for e in m.entities
-                ],
-            }
+            rid, text, err = _parse(line, lineno)
+            if err is not None or text is None:
+                waiting.append((lineno, rid, err or "unreadable line"))
+                continue
+            waiting.append((lineno, rid, None))
+            yield text
 
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        pending.append((lineno, _parse(line, lineno)))
-        if len(pending) >= chunk_size:
-            yield from flush()
-            pending = []
-    if pending:
-        yield from flush()
+    def errors_first() -> Iterator[dict[str, Any]]:
+        while waiting and waiting[0][2] is not None:
+            lineno, rid, err = waiting.popleft()
+            yield {"id": rid, "line": lineno, "error": err}
+
+    for masked in masker.mask_many(texts()):
+        yield from errors_first()
+        _, rid, _ = waiting.popleft()
+        yield {
+            "id": rid,
+            "masked_text": masked.text,
+            "entities": [
+                {"entity_type": e.entity_type, "start": e.start, "end": e.end, "score": e.score}
+                for e in masked.entities
+            ],
+        }
+    yield from errors_first()
 
 
 def csv_lines(path: Path, text_column: str = "text", id_column: str = "id") -> Iterator[str]:

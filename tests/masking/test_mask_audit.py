@@ -19,7 +19,7 @@ LINES = [
 
 
 def test_stream_order_ids_and_errors(masker: Masker) -> None:
-    out = list(mask_stream(iter(LINES), masker, chunk_size=2))
+    out = list(mask_stream(iter(LINES), masker))
     assert [o["id"] for o in out] == ["a", "b", None, "c", 6]
     assert out[2] == {"id": None, "line": 4, "error": "invalid JSON"}
     assert out[0]["masked_text"] == "Ich bin <PERSON> und habe <HEALTH_CONDITION>."
