@@ -193,6 +193,8 @@ def test_floors_on_third_session_sets(
         ("blind11", 0.95, 0.83, 0.96),  # P 0.966 / R 0.848
         ("blind12", 0.95, 0.83, 0.95),  # P 0.965 / R 0.852
         ("blind13", 0.94, 0.82, 0.98),  # P 0.957 / R 0.838
+        ("blind14", 0.96, 0.85, 0.98),  # fourth session: P 0.979 / R 0.875
+        ("blind15", 0.96, 0.86, 0.98),  # P 0.983 / R 0.889
     ],
 )
 def test_floors_on_third_session_blind_sets(
@@ -206,12 +208,17 @@ def test_floors_on_third_session_blind_sets(
     assert m["structured_ids"]["recall"] >= structured
 
 
-def test_combined_ner_raises_recall_on_blind12_and_blind13(masker: Masker) -> None:
-    """The measured reason to offer ner_mode "combined": on both never-tuned sets
-    it finds more (blind12 R 0.852 -> 0.928, blind13 0.838 -> 0.921)."""
+def test_combined_ner_meets_the_targets_on_blind14_and_blind15(masker: Masker) -> None:
+    """The measured reason to offer ner_mode "combined": on both sets never used
+    for tuning or training it meets issue 3's targets (blind14 / blind15: R 0.952
+    / 0.954, P 0.967 / 0.965, HEALTH_CONDITION 0.906 / 0.907), where the default
+    rules find 0.875 / 0.889."""
     combined = Masker(MaskingConfig(ner_model="ner-de", ner_mode="combined"))
-    for name in ("blind12", "blind13"):
+    for name in ("blind14", "blind15"):
         rules = evaluate_mask(DATA / f"mask_gold_{name}.jsonl", masker=masker)["any_pii"]
-        ner = evaluate_mask(DATA / f"mask_gold_{name}.jsonl", masker=combined)["any_pii"]
-        assert ner["recall"] >= rules["recall"] + 0.05, name
-        assert ner["precision"] >= 0.90, name
+        m = evaluate_mask(DATA / f"mask_gold_{name}.jsonl", masker=combined)
+        assert m["any_pii"]["recall"] >= rules["recall"] + 0.05, name
+        assert m["any_pii"]["recall"] >= 0.95 and m["any_pii"]["precision"] >= 0.90, name
+        assert m["structured_ids"]["recall"] >= 0.98, name
+        for etype in ("PERSON", "HEALTH_CONDITION", "MEDICATION"):
+            assert m["per_entity"][etype]["recall"] >= 0.90, (name, etype)
