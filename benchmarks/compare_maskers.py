@@ -6,7 +6,7 @@ For each mode ("rules": the default Masker; "ner": the NER replaces the rule
 recognizers for PERSON/HEALTH_CONDITION/MEDICATION; "combined": both, overlaps
 resolved; "combined-person": NER adds PERSON only) the project's evaluation
 (``replyassist.masking.evaluate``) runs on the synthetic seed-7 set and the
-hand-written gold sets listed in ``GOLD`` (blind12 and blind13 were never used
+hand-written gold sets listed in ``GOLD`` (blind14 and blind15 were never used
 for training or tuning; all others were, by the rules or the NER). Latency is the median ``mask()`` time on 100-word
 messages built as in ``benchmarks/mask_latency.py``. The JSON goes to
 ``benchmarks/results/compare_maskers.json``; a Markdown table is printed.
@@ -61,6 +61,13 @@ GOLD = [
     ROOT / "tests" / "data" / "mask_gold_busy_city.jsonl",
     ROOT / "tests" / "data" / "mask_gold_blind12.jsonl",
     ROOT / "tests" / "data" / "mask_gold_blind13.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_own_words.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_short_informal.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_long_term_conditions.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_non_native.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_paperwork.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_blind14.jsonl",
+    ROOT / "tests" / "data" / "mask_gold_blind15.jsonl",
 ]
 TYPES = ("PERSON", "HEALTH_CONDITION", "MEDICATION")
 OUT = ROOT / "benchmarks" / "results" / "compare_maskers.json"
