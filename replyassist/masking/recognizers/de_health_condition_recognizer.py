@@ -301,11 +301,17 @@ _PHRASE_RES = (
     # the same at the end of a clause: "so schwach, dass sie nicht stehen kann",
     # "nur noch an Krücken gehen"
     regex.compile(
-        r"(?i)(?<=\b(?:dass|weil|da|wenn|ob|sodass|seit)\s+(?:\w+\s+){0,3}?)"
+        r"(?i)\b(?:dass|weil|da|wenn|ob|sodass|seit)\s+(?:\w+\s+){0,3}?"
         r"((?:kaum|schlecht|schwer|nicht|nich)(?:\s+(?:mehr|noch|richtig|frei))*\s+"
         + _ABILITIES
         + r"\s+(?:kann|kannst|konnte|können|könnte))\b"
         r"|\b(nur\s+(?:noch\s+)?(?:an|mit)\s+(?:krücken|gehhilfen?|rollator|stock)\s+(?:gehen|laufen))\b"
+    ),
+    # lasting tiredness said of oneself or someone: "bin immer müde", "ist ständig erschöpft"
+    regex.compile(
+        r"(?i)\b(?:bin|ist|sind|war|fühl\w*\s+mich)\s+(?:\w+\s+){0,2}?"
+        r"((?:ständig|immer|dauernd|total|extrem|permanent|chronisch|nur\s+noch)\s+(?:so\s+)?"
+        r"(?:müde|erschöpft|kraftlos|schlapp|antriebslos|matt))\b(?!\s+(?:von|vom|wegen)\b)"
     ),
     # sleep: "schläft kaum", "schlaf ich nicht mehr", "schlafe kaum noch 4 Stunden"
     regex.compile(
@@ -378,9 +384,6 @@ _PHRASE_RES = (
         r"|(?:arm|bein|hand|hände|füße|fuß|finger|zehen|gesicht|lippen)\s+kribbel(?:n|t)"
         r"|(?:riech\w*|schmeck\w*)(?:\s+und\s+(?:riech\w*|schmeck\w*))?\s+(?:ich\s+|er\s+|sie\s+)?"
         r"(?:nichts|nix|kaum\s+noch\s+(?:was|etwas))(?:\s+mehr)?)"
-        r"|(?<=\b(?:bin|ist|sind|war|fühl\w*\s+mich)\s+(?:\w+\s+){0,2}?)"
-        r"((?:ständig|immer|dauernd|total|extrem|permanent|chronisch|nur\s+noch)\s+(?:so\s+)?"
-        r"(?:müde|erschöpft|kraftlos|schlapp|antriebslos|matt))\b(?!\s+(?:von|vom|wegen)\b)"
     ),
     # a body part and what happened to it: "Kreuzband gerissen", "2 Zähne
     # abgebrochen", "Knöchel ist dick", "zahnfleisch blutet ständig"

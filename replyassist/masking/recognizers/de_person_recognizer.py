@@ -976,7 +976,9 @@ _CONTACT_TAIL = regex.compile(
 def _last_word_before_contact(text: str, tokens: list[Token]) -> int:
     """Index of the last token before a trailing contact block, or of the last
     token; -1 when a word follows (the message does not end with a name)."""
-    tail = _CONTACT_TAIL.search(text, max(0, len(text) - 160))
+    stripped = text.rstrip()
+    ends_in_contact = stripped[-1:].isdigit() or "@" in stripped[-80:]
+    tail = _CONTACT_TAIL.search(text, max(0, len(text) - 160)) if ends_in_contact else None
     end = tail.start() if tail else len(text)
     last = -1
     for k in range(len(tokens) - 1, -1, -1):
