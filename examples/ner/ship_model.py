@@ -94,7 +94,7 @@ Training = the synthetic messages below plus, three times each, the
 PERSON / HEALTH_CONDITION / MEDICATION spans of the hand-labelled sets listed
 in `examples/ner/train_ner.sh` (`examples/ner/add_handwritten.py`; written by
 separate writer/annotator agents, see docs/masking.md). The blind sets
-`mask_gold_blind14.jsonl` and `mask_gold_blind15.jsonl` are never used.
+`mask_gold_blind14.jsonl` to `mask_gold_blind17.jsonl` are never used.
 
 ### Synthetic part (`examples/ner/build_ner_data.py`)
 
