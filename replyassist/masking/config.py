@@ -152,8 +152,9 @@ class MaskingConfig:
 
     def with_ner_mode(self, mode: str) -> MaskingConfig:
         """This config with ``ner_mode`` set; the shipped model unless one is named."""
-        model = self.ner_model if self.ner_model is not None else DEFAULT_NER_MODEL
-        return replace(self, ner_mode=mode, ner_model=model if mode != "rules" else self.ner_model)
+        if mode == "rules" or self.ner_model is not None:
+            return replace(self, ner_mode=mode)
+        return replace(self, ner_mode=mode, ner_model=DEFAULT_NER_MODEL)
 
     @classmethod
     def from_dict(cls, data: Any) -> MaskingConfig:

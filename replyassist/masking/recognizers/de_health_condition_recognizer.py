@@ -629,7 +629,8 @@ class DeHealthConditionRecognizer(SpanRecognizer):
             if i in matched or tok.key in _SUFFIX_EXCLUDE:
                 continue
             last_part = tok.key.rsplit("-", 1)[-1]
-            whole = last_part != tok.key and (
+            # the head makes the whole word a condition: "Autismus-Spektrum-Störung"
+            whole = last_part != tok.key and bool(
                 last_part in self.lexicon
                 or _SUFFIX_RE.fullmatch(last_part)
                 or _HEADS.fullmatch(last_part)
@@ -643,18 +644,7 @@ class DeHealthConditionRecognizer(SpanRecognizer):
             if self._inflected_entry(tok.key):  # "des Hörsturzes", "mit Gallensteinen"
                 spans.append(self._qualified(text, tok.start, tok.end, 0.75, "lexicon, inflected"))
                 continue
-            if (
-                _SUFFIX_RE.fullmatch(tok.key)
-                or _is_ose_disease(tok.key)
-                or (
-                    last_part != tok.key
-                    and (
-                        last_part in self.lexicon
-                        or _SUFFIX_RE.fullmatch(last_part)
-                        or _HEADS.fullmatch(last_part)
-                    )
-                )
-            ):
+            if _SUFFIX_RE.fullmatch(tok.key) or _is_ose_disease(tok.key) or whole:
                 spans.append(self._qualified(text, tok.start, tok.end, 0.7, "compound suffix"))
         return spans
 

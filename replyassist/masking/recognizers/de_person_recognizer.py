@@ -240,7 +240,8 @@ _NOT_AFTER_TITLE = frozenset(
         "doktor",
     ]
 )
-#: Roles written before a bare surname ("Physio Kramer", "Betreuerin Nowak").
+#: Roles written before a bare surname ("Physio Kramer", "Betreuerin Nowak");
+#: "Hebamme" and "Azubi" are strong cues already.
 _ROLE_CUES = frozenset(
     [
         "physio",
@@ -255,8 +256,6 @@ _ROLE_CUES = frozenset(
         "betreuerin",
         "sachbearbeiter",
         "sachbearbeiterin",
-        "hebamme",
-        "azubi",
         "kollege",
         "kollegin",
         "kinderarzt",
